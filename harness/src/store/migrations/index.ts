@@ -1,0 +1,18 @@
+import { OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL } from './otel-traces';
+
+/** One schema step: an id that never changes once released, and idempotent statements. */
+export interface Migration {
+  id: string;
+  statements: readonly string[];
+}
+
+/**
+ * Every schema step in order. Statements are `IF NOT EXISTS`, so re-running any of them is safe;
+ * the ledger only spares work and records when each step landed.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '0001_otel_traces',
+    statements: [OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL],
+  },
+];
