@@ -27,7 +27,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     mkdirSync(config.dataDir, { recursive: true });
     const { createChdbConnection } = await import('chdb/connection');
     const connection = createChdbConnection({ path: config.dataDir });
-    client = createClient({ connection, clickhouse_settings: SESSION_SETTINGS } as Parameters<
+    // chdb pins its own copy of @clickhouse/client-common; the Connection contract is the same,
+    // only the nominal types differ, hence the cast.
+    client = createClient({ connection, clickhouse_settings: SESSION_SETTINGS } as unknown as Parameters<
       typeof createClient
     >[0]);
     release = async () => {

@@ -1,0 +1,30 @@
+import { startStack, type Stack } from '../stack';
+import { describeStore } from '../store/config';
+
+/** `harness up`: bring the stack up and serve until Ctrl-C. */
+export async function upCommand(): Promise<Stack> {
+  const stack = await startStack();
+  const out = process.stdout;
+  out.write(`harness up (store: ${describeStore(stack.store.config)})\n`);
+  out.write(`  API         ${stack.url}/api/health\n`);
+  out.write(`  OTLP/HTTP   ${stack.otlp.url}/v1/traces  (protobuf or JSON)\n`);
+  out.write('Press Ctrl-C to stop.\n');
+  stopOnSignal(stack);
+  return stack;
+}
+
+/** Flush spans and close the store on Ctrl-C / SIGTERM, so nothing accepted is lost. */
+export function stopOnSignal(stack: Stack): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stdout.write(`\n${signal}: flushing spans and stopping…\n`);
+    stack.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

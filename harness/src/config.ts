@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+const envSchema = z.object({
+  HARNESS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HARNESS_PORT: port(3000),
+  OTLP_PORT: port(4318),
+  MOCK_PORT: port(4010),
+  HARNESS_TOKEN: z.string().trim().min(16, 'HARNESS_TOKEN must be at least 16 characters').optional(),
+});
+
+/** Where the harness listens and who may talk to it. */
+export interface HarnessConfig {
+  host: string;
+  port: number;
+  otlpPort: number;
+  mockPort: number;
+  /** Bearer token every API and socket.io call must carry; required off loopback. */
+  token: string | undefined;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/**
+ * Read and check the harness settings. Refuses a non-loopback bind without `HARNESS_TOKEN`,
+ * because the API runs SQL and drives load.
+ */
+export function harnessConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HarnessConfig {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  if (!isLoopback(e.HARNESS_HOST) && !e.HARNESS_TOKEN) {
+    throw new Error(
+      `refusing to bind ${e.HARNESS_HOST} without HARNESS_TOKEN: off loopback every API call must carry a bearer token`,
+    );
+  }
+  return { host: e.HARNESS_HOST, port: e.HARNESS_PORT, otlpPort: e.OTLP_PORT, mockPort: e.MOCK_PORT, token: e.HARNESS_TOKEN };
+}

@@ -1,0 +1,2 @@
+/** Types shared by the harness server, its CLI and the dashboard (import with `import type`). */
+export type { ApiErrorBody, HealthResponse, SqlRequest, SqlResponse } from './api';

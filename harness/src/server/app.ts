@@ -1,0 +1,43 @@
+import express, { type Express } from 'express';
+import type { Store } from '../store/client';
+import type { SqlLimits } from '../store/read-only-sql';
+import type { SpanWriter } from '../store/span-writer';
+import { requireToken } from './auth';
+import { errorHandler, notFound } from './http-errors';
+import { healthRoutes } from './routes/health';
+import { sqlRoutes } from './routes/sql';
+
+/** Everything the API needs from the running stack. */
+export interface AppDeps {
+  store: Store;
+  spans: SpanWriter;
+  version: string;
+  token: string | undefined;
+  otlpStats?: () => { requests: number; spans: number; rejected: number };
+  sqlLimits?: SqlLimits;
+  /** JSON body limit for every endpoint. */
+  maxBodyBytes?: number;
+  log?: (e: unknown) => void;
+}
+
+/** Build the express app serving `/api/*`. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: deps.maxBodyBytes ?? 1024 * 1024 }));
+  const api = express.Router();
+  api.use(requireToken(deps.token));
+  api.use(
+    healthRoutes({
+      storeMode: deps.store.mode,
+      version: deps.version,
+      spans: deps.spans,
+      ...(deps.otlpStats ? { otlp: deps.otlpStats } : {}),
+    }),
+  );
+  api.use(sqlRoutes(deps.store, deps.sqlLimits));
+  api.use(notFound);
+  app.use('/api', api);
+  app.use(errorHandler(deps.log ?? ((e) => console.error(e))));
+  return app;
+}

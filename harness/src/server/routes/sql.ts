@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Store } from '../../store/client';
+import { runReadOnlySql, type SqlLimits, SqlRejectedError } from '../../store/read-only-sql';
+import { badRequest, HttpError } from '../http-errors';
+
+const sqlBody = z.object({ query: z.string().min(1, 'query is required').max(100_000) }).strict();
+
+/** `POST /api/sql { query }`: read-only SQL over the store, with time, row and size limits. */
+export function sqlRoutes(store: Store, limits?: SqlLimits): Router {
+  const router = Router();
+  router.post('/sql', async (req, res) => {
+    const parsed = sqlBody.safeParse(req.body);
+    if (!parsed.success) throw badRequest(parsed.error);
+    try {
+      res.json(await runReadOnlySql(store, parsed.data.query, limits));
+    } catch (e) {
+      if (e instanceof SqlRejectedError) throw new HttpError(400, 'sql_rejected', e.message);
+      throw e;
+    }
+  });
+  return router;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { SpanRow } from './span-row';
+import { createSpanWriter } from './span-writer';
+
+const row = (i: number) => ({ SpanId: String(i) }) as unknown as SpanRow;
+const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => row(from + i));
+
+describe('span writer', () => {
+  it('batches rows into inserts and counts every exported row', async () => {
+    const batches: number[] = [];
+    const w = createSpanWriter(async (b) => void batches.push(b.length), { maxBatchRows: 4, flushIntervalMs: 5 });
+    w.accept(rows(10));
+    await w.flush();
+    expect(batches).toEqual([4, 4, 2]);
+    expect(w.stats()).toMatchObject({ received: 10, exported: 10, dropped: 0, queued: 0 });
+  });
+
+  it('keeps rows queued while the store fails and writes them once it recovers', async () => {
+    let failures = 3;
+    const written: string[] = [];
+    const errors: number[] = [];
+    const w = createSpanWriter(
+      async (b) => {
+        if (failures-- > 0) throw new Error('store down');
+        written.push(...b.map((r) => r.SpanId));
+      },
+      { flushIntervalMs: 1, initialBackoffMs: 2, maxBackoffMs: 8, onError: (_e, attempt) => errors.push(attempt) },
+    );
+    w.accept(rows(5));
+    await w.flush();
+    expect(errors).toEqual([1, 2, 3]);
+    expect(written).toEqual(['0', '1', '2', '3', '4']);
+    expect(w.stats()).toMatchObject({ exported: 5, retried: 15, failedInserts: 3, dropped: 0, consecutiveFailures: 0 });
+  });
+
+  it('drops and counts overflow beyond the bounded queue, never silently', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const w = createSpanWriter(() => gate, { maxQueueRows: 6, maxBatchRows: 2, flushIntervalMs: 1 });
+    const first = w.accept(rows(4));
+    await new Promise((r) => setTimeout(r, 10)); // the first batch of 2 is now in flight
+    const second = w.accept(rows(6, 4));
+    expect(first).toEqual({ accepted: 4, rejected: 0 });
+    expect(second.accepted + second.rejected).toBe(6);
+    release();
+    await w.flush();
+    const s = w.stats();
+    expect(s.exported + s.dropped).toBe(s.received);
+    expect(s.dropped).toBe(second.rejected);
+    expect(s.dropped).toBeGreaterThan(0);
+  });
+
+  it('counts rows still unwritable at close as dropped', async () => {
+    const w = createSpanWriter(async () => {
+      throw new Error('down for good');
+    }, { flushIntervalMs: 1, initialBackoffMs: 1 });
+    w.accept(rows(3));
+    await w.close(30);
+    expect(w.stats()).toMatchObject({ received: 3, exported: 0, dropped: 3, queued: 0 });
+  });
+});
