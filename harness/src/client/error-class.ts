@@ -1,0 +1,84 @@
+/**
+ * Every way a logical call can end badly, as one low-cardinality name (`error.type` on spans).
+ * The first block maps one-to-one to the mock's fault kinds; the rest are client-side or plain
+ * HTTP outcomes.
+ */
+export const ERROR_CLASSES = [
+  'rate_limit',
+  'overloaded',
+  'server_error',
+  'timeout',
+  'content_filter',
+  'invalid_json',
+  'sse_drop',
+  'sse_stall',
+  'chunk_malformed',
+  'incomplete_json',
+  'batch_item_failure',
+  'batch_partial',
+  'batch_expired',
+  'breaker_open',
+  'queue_full',
+  'cancelled',
+  'auth',
+  'bad_request',
+  'not_found',
+  'context_length',
+  'network',
+  'unknown',
+] as const;
+
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+/** Classes worth another attempt with the same input; everything else fails fast. */
+const RETRYABLE: ReadonlySet<ErrorClass> = new Set<ErrorClass>([
+  'rate_limit',
+  'overloaded',
+  'server_error',
+  'timeout',
+  'invalid_json',
+  'sse_drop',
+  'sse_stall',
+  'chunk_malformed',
+  'incomplete_json',
+  'network',
+]);
+
+/** Whether a class is transient (retry may succeed) by nature. */
+export function isRetryableClass(c: ErrorClass): boolean {
+  return RETRYABLE.has(c);
+}
+
+/**
+ * An error classified once, at the place it happened; everything downstream (retry, breaker,
+ * fallback, spans, reports) reads these fields and never re-inspects the raw error.
+ */
+export class ClassifiedError extends Error {
+  override readonly name = 'ClassifiedError';
+  readonly retryable: boolean;
+
+  constructor(
+    readonly errorClass: ErrorClass,
+    message: string,
+    readonly details: {
+      status?: number;
+      /** Server-advised wait before the next attempt (retry-after, reset headers, RetryInfo). */
+      retryAfterMs?: number;
+      /** Tokens the failed attempt still consumed (a dropped stream is billed for what it sent). */
+      partialOutputTokens?: number;
+      retryable?: boolean;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.retryable = details.retryable ?? isRetryableClass(errorClass);
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
+  }
+}
