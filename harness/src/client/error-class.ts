@@ -1,3 +1,5 @@
+import type { Usage } from '../cost/cost';
+
 /**
  * Every way a logical call can end badly, as one low-cardinality name (`error.type` on spans).
  * The first block maps one-to-one to the mock's fault kinds; the rest are client-side or plain
@@ -65,7 +67,7 @@ export class ClassifiedError extends Error {
       /** Server-advised wait before the next attempt (retry-after, reset headers, RetryInfo). */
       retryAfterMs?: number;
       /** Tokens the failed attempt still consumed (a dropped stream is billed for what it sent). */
-      partialOutputTokens?: number;
+      usage?: Usage;
       retryable?: boolean;
       cause?: unknown;
     } = {},

@@ -1,5 +1,9 @@
 /** Read-only view of response headers, whatever the SDK hands us (Headers, record, undefined). */
-export type HeaderBag = { get(name: string): string | null | undefined } | Record<string, unknown> | undefined | null;
+export type HeaderBag =
+  | { get(name: string): string | null | undefined }
+  | Record<string, unknown>
+  | undefined
+  | null;
 
 function header(h: HeaderBag, name: string): string | undefined {
   if (!h) return undefined;
@@ -45,10 +49,7 @@ export function retryAfterMs(headers: HeaderBag, body?: unknown, now = Date.now(
     const at = Date.parse(ra);
     if (Number.isFinite(at)) return Math.max(0, at - now);
   }
-  const resets = [
-    header(headers, 'x-ratelimit-reset-requests'),
-    header(headers, 'x-ratelimit-reset-tokens'),
-  ]
+  const resets = [header(headers, 'x-ratelimit-reset-requests'), header(headers, 'x-ratelimit-reset-tokens')]
     .map((v) => (v === undefined ? undefined : parseGoDuration(v)))
     .filter((v): v is number => v !== undefined);
   for (const name of ['requests', 'tokens', 'input-tokens', 'output-tokens']) {

@@ -1,0 +1,107 @@
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  IsolatedCircuitError,
+  TaskCancelledError,
+} from 'cockatiel';
+import { ClassifiedError, type ErrorClass } from './error-class';
+import { retryAfterMs } from './retry-after';
+
+/** Where in the exchange the error surfaced: before/at the response headers, or mid-stream. */
+export type Phase = 'request' | 'stream';
+
+interface SdkLikeError {
+  status?: number;
+  headers?: unknown;
+  error?: unknown;
+  code?: string | null;
+  type?: string;
+  message?: string;
+  name?: string;
+  cause?: unknown;
+}
+
+function statusClass(status: number, body: unknown, message: string): ErrorClass {
+  if (status === 429) return 'rate_limit';
+  if (status === 529 || status === 503) return 'overloaded';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status >= 500) return 'server_error';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'context_length';
+  const text = `${JSON.stringify(body ?? '')} ${message}`;
+  if (/context_length_exceeded|prompt is too long|exceeds the maximum number of tokens/i.test(text)) {
+    return 'context_length';
+  }
+  return 'bad_request';
+}
+
+/** Mid-stream error events carry a type but no status (Anthropic `event: error`, OpenAI error chunk). */
+function streamEventClass(body: unknown, message: string): ErrorClass {
+  const text = `${JSON.stringify(body ?? '')} ${message}`;
+  if (/overloaded/i.test(text)) return 'overloaded';
+  if (/rate_limit|RESOURCE_EXHAUSTED/i.test(text)) return 'rate_limit';
+  return 'server_error';
+}
+
+/** Gemini's ApiError carries the JSON error body as its message. */
+function parseJsonMessage(message: string | undefined): unknown {
+  try {
+    return message ? JSON.parse(message) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Classify anything an attempt threw, once. SDK HTTP errors map by status (with retry-after read
+ * from headers or Gemini's RetryInfo); parse failures map to `invalid_json` (whole body) or
+ * `chunk_malformed` (one SSE event); a body cut mid-stream is `sse_drop`; cockatiel's rejections are
+ * `breaker_open` / `queue_full` / `timeout`.
+ */
+export function classifyError(e: unknown, phase: Phase = 'request'): ClassifiedError {
+  if (e instanceof ClassifiedError) return e;
+  if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
+    return new ClassifiedError('breaker_open', 'circuit breaker is open', { cause: e, retryable: false });
+  }
+  if (e instanceof BulkheadRejectedError) {
+    return new ClassifiedError('queue_full', 'bulkhead queue is full (backpressure)', {
+      cause: e,
+      retryable: false,
+    });
+  }
+  if (e instanceof TaskCancelledError) return new ClassifiedError('timeout', 'timed out', { cause: e });
+  const err = (e ?? {}) as SdkLikeError;
+  const message = err.message ?? String(e);
+  if (err.name === 'SyntaxError' || e instanceof SyntaxError) {
+    return new ClassifiedError(phase === 'stream' ? 'chunk_malformed' : 'invalid_json', message, {
+      cause: e,
+    });
+  }
+  if (/Incomplete JSON segment/i.test(message)) return new ClassifiedError('sse_drop', message, { cause: e });
+  if (err.name === 'APIConnectionTimeoutError' || err.name === 'TimeoutError') {
+    return new ClassifiedError('timeout', message, { cause: e });
+  }
+  if (typeof err.status === 'number') {
+    const body = err.error ?? parseJsonMessage(err.message);
+    const errorClass = statusClass(err.status, body, message);
+    const wait = retryAfterMs(err.headers as Parameters<typeof retryAfterMs>[0], body);
+    return new ClassifiedError(errorClass, message, {
+      status: err.status,
+      cause: e,
+      ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    });
+  }
+  if (err.name === 'APIError' || (err.error && err.status === undefined && phase === 'stream')) {
+    return new ClassifiedError(streamEventClass(err.error, message), message, { cause: e });
+  }
+  if (err.name === 'AbortError' || err.name === 'APIUserAbortError') {
+    return new ClassifiedError('cancelled', message, { cause: e, retryable: false });
+  }
+  const network =
+    /terminated|ECONNRESET|ECONNREFUSED|EPIPE|socket|other side closed|fetch failed|Connection error/i;
+  if (network.test(message) || network.test(String((err.cause as Error | undefined)?.message ?? ''))) {
+    return new ClassifiedError(phase === 'stream' ? 'sse_drop' : 'network', message, { cause: e });
+  }
+  return new ClassifiedError('unknown', message, { cause: e, retryable: false });
+}

@@ -1,0 +1,187 @@
+import { type Tracer, trace } from '@opentelemetry/api';
+import type { Logger } from 'pino';
+import { GEN_AI, HARNESS } from '../telemetry/attributes';
+import type { CallContext, CallOutcome } from './call-outcome';
+import { type ClientConfig, type ClientConfigInput, clientConfigSchema } from './config';
+import { createPipeline, type Target } from './pipeline';
+import { type BreakerRegistry, createBreakers } from './policies/breakers';
+import { createResponseCache } from './policies/response-cache';
+import { routeModel } from './policies/routing';
+import { anthropicAdapter } from './providers/anthropic';
+import { geminiAdapter } from './providers/gemini';
+import { openAiAdapter } from './providers/openai';
+import { createTransport } from './transport';
+import type { ChatRequest, ChatResult, Provider, ProviderAdapter } from './types';
+
+/** How to build a client: where the providers are, which keys, which policies. */
+export interface LlmClientOptions {
+  /** Origin of the (mock) providers, e.g. `http://127.0.0.1:4010`; each SDK gets its own path. */
+  baseUrl: string;
+  apiKeys?: Partial<Record<Provider, string>>;
+  config?: ClientConfigInput;
+  tracer?: Tracer;
+  /** Receives one line per logical call (keys and auth headers never included). */
+  logger?: Logger;
+}
+
+/** An embeddings call and its answer. */
+export interface EmbedRequest {
+  provider: Provider;
+  model: string;
+  inputs: string[];
+}
+export interface EmbedResult {
+  vectors: number[][];
+  usage: ChatResult['usage'];
+}
+
+/** The instrumented, resilient client over OpenAI, Anthropic and Gemini. */
+export interface LlmClient {
+  readonly config: ClientConfig;
+  chat(req: ChatRequest, ctx?: CallContext): Promise<CallOutcome<ChatResult>>;
+  embed(req: EmbedRequest, ctx?: CallContext): Promise<CallOutcome<EmbedResult>>;
+  breakers: BreakerRegistry;
+  /** Calls running and waiting in the bulkhead (backpressure gauge). */
+  load(): { executing: number; queued: number };
+  close(): Promise<void>;
+}
+
+/** Build a client; policies (bulkhead, breakers, cache) live as long as it does. */
+export function createLlmClient(options: LlmClientOptions): LlmClient {
+  const config = clientConfigSchema.parse(options.config ?? {});
+  const transport = createTransport({ pooling: config.pooling });
+  const key = (p: Provider) => options.apiKeys?.[p] ?? 'harness-tenant';
+  const base = options.baseUrl.replace(/\/$/, '');
+  const adapters: Record<Provider, ProviderAdapter> = {
+    openai: openAiAdapter(`${base}/v1`, key('openai'), transport.fetch),
+    anthropic: anthropicAdapter(base, key('anthropic'), transport.fetch),
+    gemini: geminiAdapter(base, key('gemini'), transport.fetch),
+  };
+  const tracer = options.tracer ?? trace.getTracer('harness.client');
+  const breakers = createBreakers(config.breaker);
+  const pipeline = createPipeline({ config, adapters, breakers, tracer });
+  const cache = config.cache === false ? undefined : createResponseCache(config.cache.maxEntries);
+
+  const targets = (provider: Provider, model: string): Target[] => [{ provider, model }, ...config.fallback];
+  const logCall = (op: string, o: CallOutcome<unknown>, ctx: CallContext) =>
+    options.logger?.info(
+      {
+        op,
+        provider: o.provider,
+        model: o.model,
+        ok: o.ok,
+        errorClass: o.ok ? undefined : o.error.errorClass,
+        latencyMs: Math.round(o.latencyMs),
+        ttftMs: o.ttftMs && Math.round(o.ttftMs),
+        attempts: o.attempts,
+        tokens: o.usage,
+        costUsd: o.costUsd,
+        cacheHit: o.cacheHit,
+        fallbackUsed: o.fallbackUsed,
+        runId: ctx.runId,
+        pattern: ctx.pattern,
+      },
+      'llm call',
+    );
+
+  return {
+    config,
+    breakers,
+    async chat(req, ctx = {}) {
+      const hit = cache?.get(req);
+      if (hit) {
+        const span = tracer.startSpan(
+          `chat ${req.model}`,
+          {
+            attributes: {
+              [GEN_AI.operationName]: 'chat',
+              [GEN_AI.requestModel]: req.model,
+              [HARNESS.cacheHit]: true,
+              [HARNESS.costUsd]: 0,
+              [HARNESS.outcome]: 'ok',
+              ...(ctx.runId ? { [HARNESS.runId]: ctx.runId } : {}),
+              ...(ctx.pattern ? { [HARNESS.pattern]: ctx.pattern } : {}),
+            },
+          },
+          ctx.parent,
+        );
+        span.end();
+        const o: CallOutcome<ChatResult> = {
+          ok: true,
+          value: hit,
+          latencyMs: 0,
+          ttftMs: 0,
+          tpotMs: undefined,
+          itlMeanMs: undefined,
+          itlMaxMs: undefined,
+          attempts: 0,
+          retries: 0,
+          retryWaitMs: 0,
+          queueWaitMs: 0,
+          costUsd: 0,
+          wastedCostUsd: 0,
+          usage: { inputTokens: 0, outputTokens: 0 },
+          usageEstimated: false,
+          provider: req.provider,
+          model: req.model,
+          fallbackUsed: false,
+          cacheHit: true,
+          breakerState: breakers.state(`${req.provider}/${req.model}`),
+        };
+        logCall('chat', o, ctx);
+        return o;
+      }
+      const model = routeModel(req, config.routing);
+      const outcome = await pipeline.execute<ChatResult>(
+        {
+          name: 'chat',
+          stream: req.stream,
+          targets: targets(req.provider, model),
+          attempt: (adapter, m, o) => adapter.chat({ ...req, provider: adapter.provider, model: m }, o),
+          describe: (v) => ({
+            [GEN_AI.responseModel]: v.responseModel,
+            [GEN_AI.responseId]: v.responseId,
+            [GEN_AI.responseFinishReasons]: v.finishReasons,
+            ...(req.stream ? { [GEN_AI.responseTimeToFirstChunk]: v.ttftMs / 1000 } : {}),
+          }),
+          timings: (v) => ({
+            ttftMs: v.ttftMs,
+            chunkTimesMs: v.chunkTimesMs,
+            usageEstimated: v.usageEstimated,
+          }),
+        },
+        ctx,
+      );
+      if (outcome.ok && cache) cache.set(req, outcome.value);
+      logCall('chat', outcome, ctx);
+      return outcome;
+    },
+    async embed(req, ctx = {}) {
+      const outcome = await pipeline.execute<EmbedResult>(
+        {
+          name: 'embeddings',
+          stream: false,
+          targets: [{ provider: req.provider, model: req.model }],
+          attempt: (adapter, m, o) => adapter.embed(m, req.inputs, o),
+          describe: (v) => ({ [GEN_AI.embeddingsDimensionCount]: v.vectors[0]?.length ?? 0 }),
+        },
+        ctx,
+      );
+      logCall('embeddings', outcome, ctx);
+      return outcome;
+    },
+    load: () => ({
+      executing:
+        pipeline.bulkhead?.executionSlots !== undefined
+          ? config.bulkhead === false
+            ? 0
+            : config.bulkhead.maxConcurrent - pipeline.bulkhead.executionSlots
+          : 0,
+      queued:
+        pipeline.bulkhead && config.bulkhead !== false
+          ? config.bulkhead.queue - pipeline.bulkhead.queueSlots
+          : 0,
+    }),
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,251 @@
+import {
+  type Attributes,
+  context as otelContext,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { type BulkheadPolicy, bulkhead, TimeoutStrategy, timeout } from 'cockatiel';
+import { costOf, type Usage } from '../cost/cost';
+import { GEN_AI, GENERAL, HARNESS } from '../telemetry/attributes';
+import { type AttemptOutcome, runAttempt } from './attempt';
+import type { CallContext, CallMetrics, CallOutcome } from './call-outcome';
+import { classifyError } from './classify';
+import type { ClientConfig } from './config';
+import type { ClassifiedError, ErrorClass } from './error-class';
+import type { BreakerRegistry } from './policies/breakers';
+import { retryPolicy } from './policies/retry';
+import { type AttemptOptions, PROVIDER_SEMCONV, type Provider, type ProviderAdapter } from './types';
+
+/** One provider/model the call may go to, and the error classes that send it to the next. */
+export interface Target {
+  provider: Provider;
+  model: string;
+  on?: readonly ErrorClass[];
+}
+
+/** What the pipeline runs: an operation over an ordered list of targets. */
+export interface Operation<T extends { usage: Usage }> {
+  name: 'chat' | 'embeddings';
+  stream: boolean;
+  targets: Target[];
+  attempt: (adapter: ProviderAdapter, model: string, options: AttemptOptions) => Promise<T>;
+  /** Response attributes for the attempt span (model, id, finish reasons, TTFT…). */
+  describe?: (value: T) => Attributes;
+  /** Streaming timings of the successful value, relative to its attempt's start. */
+  timings?: (value: T) => { ttftMs: number; chunkTimesMs: number[]; usageEstimated: boolean };
+}
+
+/** The shared, long-lived parts every call goes through. */
+export interface PipelineDeps {
+  config: ClientConfig;
+  adapters: Record<Provider, ProviderAdapter>;
+  breakers: BreakerRegistry;
+  tracer: Tracer;
+}
+
+/** Builds the per-client policies once (the bulkhead and breakers must be shared to mean anything). */
+export function createPipeline(deps: PipelineDeps) {
+  const { config } = deps;
+  const retry = config.retry === false ? undefined : retryPolicy(config.retry);
+  const gate: BulkheadPolicy | undefined =
+    config.bulkhead === false ? undefined : bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.queue);
+  const total = timeout(config.timeout.totalMs, TimeoutStrategy.Aggressive);
+
+  async function execute<T extends { usage: Usage }>(
+    op: Operation<T>,
+    ctx: CallContext,
+  ): Promise<CallOutcome<T>> {
+    const t0 = performance.now();
+    const primary = op.targets[0] as Target;
+    const span = deps.tracer.startSpan(
+      `${op.name} ${primary.model}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          [GEN_AI.operationName]: op.name,
+          [GEN_AI.providerName]: PROVIDER_SEMCONV[primary.provider],
+          [GEN_AI.requestModel]: primary.model,
+          ...(op.stream ? { [GEN_AI.requestStream]: true } : {}),
+          ...(ctx.runId ? { [HARNESS.runId]: ctx.runId } : {}),
+          ...(ctx.scenario ? { [HARNESS.scenario]: ctx.scenario } : {}),
+          ...(ctx.pattern ? { [HARNESS.pattern]: ctx.pattern } : {}),
+        },
+      },
+      ctx.parent ?? otelContext.active(),
+    );
+    const parent = trace.setSpan(ctx.parent ?? otelContext.active(), span);
+    let attempts = 0;
+    let retryWaitMs = 0;
+    let lastEnd: number | undefined;
+    let queueWaitMs = 0;
+    let wasted = 0;
+    let wastedUsage: Usage = { inputTokens: 0, outputTokens: 0 };
+    let succeededAt = t0;
+    let used = primary;
+
+    const attemptOn = (target: Target, signal: AbortSignal | undefined) => async () => {
+      const start = performance.now();
+      if (lastEnd !== undefined) retryWaitMs += start - lastEnd;
+      attempts++;
+      try {
+        const outcome: AttemptOutcome<T> = await runAttempt(
+          {
+            adapter: deps.adapters[target.provider],
+            operation: op.name,
+            model: target.model,
+            stream: op.stream,
+            batch: ctx.batch ?? false,
+            attemptMs: config.timeout.attemptMs,
+            idleMs: config.timeout.idleMs,
+            resendCount: attempts - 1,
+            headers: ctx.headers ?? {},
+            signal,
+            tracer: deps.tracer,
+            parent,
+          },
+          (o) => op.attempt(deps.adapters[target.provider], target.model, o),
+          op.describe,
+        );
+        succeededAt = start;
+        used = target;
+        return outcome;
+      } catch (e) {
+        const error = classifyError(e);
+        const u = error.details.usage;
+        if (u) {
+          wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
+          wastedUsage = addUsage(wastedUsage, u);
+        }
+        throw error;
+      } finally {
+        lastEnd = performance.now();
+      }
+    };
+
+    const runTarget = (target: Target, signal: AbortSignal | undefined) => {
+      const once = attemptOn(target, signal);
+      const guarded = () => {
+        const breaker = deps.breakers.get(`${target.provider}/${target.model}`);
+        return breaker ? breaker.execute(once) : once();
+      };
+      return retry ? retry.execute(guarded, signal) : guarded();
+    };
+
+    const runTargets = async (signal: AbortSignal | undefined): Promise<AttemptOutcome<T>> => {
+      let last: ClassifiedError | undefined;
+      for (const [i, target] of op.targets.entries()) {
+        if (i > 0 && last && !(target.on ?? []).includes(last.errorClass)) break;
+        try {
+          return await runTarget(target, signal);
+        } catch (e) {
+          last = classifyError(e);
+        }
+      }
+      throw last;
+    };
+
+    let result: AttemptOutcome<T> | undefined;
+    let error: ClassifiedError | undefined;
+    try {
+      const run = () => {
+        queueWaitMs = performance.now() - t0;
+        return total.execute(({ signal }) => runTargets(anySignal(signal, ctx.signal)), ctx.signal);
+      };
+      result = await (gate ? gate.execute(run, ctx.signal) : run());
+    } catch (e) {
+      error = classifyError(e);
+    }
+    const end = performance.now();
+    const timings = result && op.timings ? op.timings(result.value) : undefined;
+    const outputTokens = result?.usage.outputTokens ?? 0;
+    const ttftMs = result ? succeededAt - t0 + (timings?.ttftMs ?? end - succeededAt) : undefined;
+    const itl = (timings?.chunkTimesMs ?? []).slice(1).map((t, i) => t - (timings?.chunkTimesMs[i] ?? t));
+    const metrics: CallMetrics = {
+      latencyMs: end - t0,
+      ttftMs,
+      tpotMs:
+        ttftMs !== undefined && op.stream && outputTokens > 1
+          ? (end - t0 - ttftMs) / (outputTokens - 1)
+          : undefined,
+      itlMeanMs: itl.length ? itl.reduce((a, b) => a + b, 0) / itl.length : undefined,
+      itlMaxMs: itl.length ? Math.max(...itl) : undefined,
+      attempts,
+      retries: Math.max(0, attempts - 1),
+      retryWaitMs,
+      queueWaitMs,
+      costUsd: (result?.costUsd ?? 0) + wasted,
+      wastedCostUsd: wasted,
+      usage: result ? addUsage(result.usage, wastedUsage) : wastedUsage,
+      usageEstimated: timings?.usageEstimated ?? false,
+      provider: used.provider,
+      model: used.model,
+      fallbackUsed: used !== primary,
+      cacheHit: false,
+      breakerState: deps.breakers.state(`${used.provider}/${used.model}`),
+    };
+    finishSpan(span, metrics, error);
+    return result
+      ? { ok: true, value: result.value, ...metrics }
+      : { ok: false, error: error as ClassifiedError, ...metrics };
+  }
+
+  return { execute, bulkhead: gate };
+}
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cachedInputTokens: (a.cachedInputTokens ?? 0) + (b.cachedInputTokens ?? 0),
+    cacheWriteInputTokens: (a.cacheWriteInputTokens ?? 0) + (b.cacheWriteInputTokens ?? 0),
+  };
+}
+
+/** One signal that fires when any of the given ones does. */
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const list = signals.filter((s): s is AbortSignal => s !== undefined);
+  return list.length <= 1 ? list[0] : AbortSignal.any(list);
+}
+
+/** The logical call's span: usage, cost, waits and outcome, as the reports and dashboard read them. */
+export function finishSpan(
+  span: ReturnType<Tracer['startSpan']>,
+  m: CallMetrics,
+  error: ClassifiedError | undefined,
+): void {
+  span.setAttributes({
+    [GEN_AI.responseModel]: m.model,
+    [GEN_AI.usageInputTokens]: m.usage.inputTokens,
+    [GEN_AI.usageOutputTokens]: m.usage.outputTokens,
+    [GEN_AI.usageCost]: m.costUsd,
+    [HARNESS.costUsd]: m.costUsd,
+    [HARNESS.costWastedUsd]: m.wastedCostUsd,
+    [HARNESS.queueWaitMs]: m.queueWaitMs,
+    [HARNESS.retryWaitMs]: m.retryWaitMs,
+    [HARNESS.retries]: m.retries,
+    [HARNESS.breakerState]: m.breakerState,
+    [HARNESS.cacheHit]: m.cacheHit,
+    [HARNESS.fallbackUsed]: m.fallbackUsed,
+    [HARNESS.latencyMs]: m.latencyMs,
+    [HARNESS.outcome]: error ? 'error' : 'ok',
+    ...(m.retries > 0 ? { [GENERAL.httpResendCount]: m.retries } : {}),
+    ...(m.usage.cachedInputTokens ? { [GEN_AI.usageCacheReadInputTokens]: m.usage.cachedInputTokens } : {}),
+    ...(m.fallbackUsed ? { [HARNESS.fallbackModel]: m.model } : {}),
+    ...(m.ttftMs === undefined
+      ? {}
+      : { [GEN_AI.responseTimeToFirstChunk]: m.ttftMs / 1000, [HARNESS.ttftMs]: m.ttftMs }),
+    ...(m.tpotMs === undefined ? {} : { [HARNESS.tpotMs]: m.tpotMs }),
+    ...(m.itlMeanMs === undefined
+      ? {}
+      : { [HARNESS.itlMeanMs]: m.itlMeanMs, [HARNESS.itlMaxMs]: m.itlMaxMs ?? 0 }),
+    ...(m.usageEstimated ? { [HARNESS.tokensEstimated]: true } : {}),
+  });
+  if (error) {
+    span.setAttribute(GENERAL.errorType, error.errorClass);
+    span.setAttribute(HARNESS.errorClass, error.errorClass);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 500) });
+  }
+  span.end();
+}

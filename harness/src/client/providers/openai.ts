@@ -1,0 +1,142 @@
+import OpenAI from 'openai';
+import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { classifyError } from '../classify';
+import { ClassifiedError } from '../error-class';
+import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
+import { finishJson, StreamAccumulator } from './stream-accumulator';
+
+function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
+  if (m.role === 'tool') return { role: 'tool', content: m.content, tool_call_id: m.toolCallId };
+  if (m.role === 'assistant') {
+    return {
+      role: 'assistant',
+      content: m.content || null,
+      ...(m.toolCalls?.length
+        ? {
+            tool_calls: m.toolCalls.map((t) => ({
+              id: t.id,
+              type: 'function' as const,
+              function: { name: t.name, arguments: t.arguments },
+            })),
+          }
+        : {}),
+    };
+  }
+  return { role: m.role, content: m.content };
+}
+
+function params(req: ChatRequest) {
+  return {
+    model: req.model,
+    messages: req.messages.map(toOpenAi),
+    max_completion_tokens: req.maxTokens,
+    ...(req.tools?.length
+      ? {
+          tools: req.tools.map((t) => ({
+            type: 'function' as const,
+            function: { name: t.name, description: t.description, parameters: t.parameters },
+          })),
+        }
+      : {}),
+    ...(req.jsonMode ? { response_format: { type: 'json_object' as const } } : {}),
+  };
+}
+
+/** OpenAI through the official `openai` SDK (retries off; our policies retry). */
+export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
+  const sdk = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
+  const url = new URL(baseURL);
+  return {
+    provider: 'openai',
+    serverAddress: url.hostname,
+    serverPort: Number(url.port || 443),
+    async chat(req, o: AttemptOptions): Promise<ChatResult> {
+      const started = performance.now();
+      const opts = { signal: o.signal, headers: o.headers };
+      if (!req.stream) {
+        const data = await sdk.chat.completions.create({ ...params(req), stream: false }, opts).catch((e) => {
+          throw classifyError(e, 'request');
+        });
+        if (typeof data !== 'object' || data === null || !Array.isArray(data.choices)) {
+          throw new ClassifiedError('invalid_json', 'response body is not a chat completion');
+        }
+        const choice = data.choices[0];
+        const text = choice?.message.content ?? '';
+        const result: ChatResult = {
+          text,
+          toolCalls: (choice?.message.tool_calls ?? []).flatMap((t) =>
+            t.type === 'function'
+              ? [{ id: t.id, name: t.function.name, arguments: t.function.arguments }]
+              : [],
+          ),
+          finishReasons: data.choices.map((c) => c.finish_reason),
+          usage: {
+            inputTokens: data.usage?.prompt_tokens ?? 0,
+            outputTokens: data.usage?.completion_tokens ?? 0,
+            cachedInputTokens: data.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+          },
+          usageEstimated: !data.usage,
+          responseModel: data.model,
+          responseId: data.id,
+          ttftMs: performance.now() - started,
+          chunkTimesMs: [],
+        };
+        return finishJson(req, result);
+      }
+      const stream = await sdk.chat.completions
+        .create({ ...params(req), stream: true, stream_options: { include_usage: true } }, opts)
+        .catch((e) => {
+          throw classifyError(e, 'request');
+        });
+      const acc = new StreamAccumulator(req, started, o);
+      const calls = new Map<number, { id: string; name: string; arguments: string }>();
+      try {
+        for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+          acc.responseId ||= chunk.id;
+          acc.responseModel ||= chunk.model;
+          const choice = chunk.choices[0];
+          const delta = choice?.delta;
+          let content = false;
+          if (delta?.content) {
+            acc.text += delta.content;
+            content = true;
+          }
+          for (const tc of delta?.tool_calls ?? []) {
+            const call = calls.get(tc.index) ?? { id: '', name: '', arguments: '' };
+            call.id ||= tc.id ?? '';
+            call.name ||= tc.function?.name ?? '';
+            if (tc.function?.arguments) {
+              call.arguments += tc.function.arguments;
+              content = true;
+            }
+            calls.set(tc.index, call);
+          }
+          if (choice?.finish_reason) acc.finishReasons.push(choice.finish_reason);
+          if (chunk.usage) {
+            acc.reportUsage({
+              inputTokens: chunk.usage.prompt_tokens,
+              outputTokens: chunk.usage.completion_tokens,
+              cachedInputTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
+            });
+          }
+          acc.chunk(content);
+        }
+      } catch (e) {
+        throw acc.fail(e);
+      }
+      acc.toolCalls = [...calls.values()];
+      return acc.finish();
+    },
+    async embed(model, inputs, o) {
+      const res = await sdk.embeddings
+        .create({ model, input: inputs }, { signal: o.signal, headers: o.headers })
+        .catch((e) => {
+          throw classifyError(e, 'request');
+        });
+      return {
+        vectors: res.data.map((d) => d.embedding as number[]),
+        usage: { inputTokens: res.usage.prompt_tokens, outputTokens: 0 },
+      };
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { propagation } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+/** A tracer provider whose spans stay in memory, for asserting span attributes in tests. */
+export function memoryTracing() {
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  return {
+    tracer: provider.getTracer('test'),
+    spans: (): ReadableSpan[] => exporter.getFinishedSpans(),
+    reset: () => exporter.reset(),
+    shutdown: () => provider.shutdown(),
+  };
+}
