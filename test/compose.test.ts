@@ -6,7 +6,8 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** `docker compose` (plugin) or the standalone `docker-compose`, whichever this machine has. */
 function composeCommand(): string[] | null {
-  if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) return ['docker', 'compose'];
+  if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0)
+    return ['docker', 'compose'];
   if (spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0) return ['docker-compose'];
   return null;
 }
@@ -16,7 +17,9 @@ const compose = composeCommand();
 describe('docker-compose.yml', () => {
   it.skipIf(!compose)('is valid for `docker compose config`', () => {
     const [cmd, ...args] = compose as string[];
-    const out = execFileSync(cmd as string, [...args, '-f', 'docker-compose.yml', 'config'], { cwd: root }).toString();
+    const out = execFileSync(cmd as string, [...args, '-f', 'docker-compose.yml', 'config'], {
+      cwd: root,
+    }).toString();
     expect(out).toMatch(/clickhouse\/clickhouse-server/);
     expect(out).toMatch(/CLICKHOUSE_URL: http:\/\/harness:harness@clickhouse:8123\/harness/);
     expect(out).toMatch(/condition: service_healthy/);

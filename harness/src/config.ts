@@ -42,5 +42,11 @@ export function harnessConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Harn
       `refusing to bind ${e.HARNESS_HOST} without HARNESS_TOKEN: off loopback every API call must carry a bearer token`,
     );
   }
-  return { host: e.HARNESS_HOST, port: e.HARNESS_PORT, otlpPort: e.OTLP_PORT, mockPort: e.MOCK_PORT, token: e.HARNESS_TOKEN };
+  return {
+    host: e.HARNESS_HOST,
+    port: e.HARNESS_PORT,
+    otlpPort: e.OTLP_PORT,
+    mockPort: e.MOCK_PORT,
+    token: e.HARNESS_TOKEN,
+  };
 }

@@ -15,7 +15,10 @@ describe(`POST /api/sql and GET /api/health (${STORE_MODE} store)`, () => {
     store = await openTestStore();
     const spans = createSpanWriter(insertSpanRows(store));
     const app = createApp({
-      store, spans, version: 'test', token,
+      store,
+      spans,
+      version: 'test',
+      token,
       sqlLimits: { maxExecutionSeconds: 2, maxRows: 5, maxResultBytes: 1 << 20, maxMemoryBytes: 1 << 30 },
       log: () => {},
     });
@@ -50,7 +53,11 @@ describe(`POST /api/sql and GET /api/health (${STORE_MODE} store)`, () => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('sql_rejected');
     expect(r.body.error.message.length).toBeGreaterThan(5);
-    const still = await postJson(`${api.url}/api/sql`, { query: 'SELECT count() AS c FROM otel_traces' }, auth);
+    const still = await postJson(
+      `${api.url}/api/sql`,
+      { query: 'SELECT count() AS c FROM otel_traces' },
+      auth,
+    );
     expect(still.status).toBe(200);
   });
 
@@ -65,7 +72,11 @@ describe(`POST /api/sql and GET /api/health (${STORE_MODE} store)`, () => {
   });
 
   it('keeps the store writable after read-only queries (settings do not stick to the session)', async () => {
-    await store.client.insert({ table: 'harness_migrations', values: [{ id: 'probe' }], format: 'JSONEachRow' });
+    await store.client.insert({
+      table: 'harness_migrations',
+      values: [{ id: 'probe' }],
+      format: 'JSONEachRow',
+    });
   });
 
   it('rejects malformed bodies, missing fields and unknown routes with JSON errors', async () => {
@@ -79,7 +90,9 @@ describe(`POST /api/sql and GET /api/health (${STORE_MODE} store)`, () => {
 
   it('requires the bearer token when one is configured', async () => {
     expect((await postJson(`${api.url}/api/sql`, { query: 'SELECT 1' })).status).toBe(401);
-    expect((await postJson(`${api.url}/api/sql`, { query: 'SELECT 1' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(
+      (await postJson(`${api.url}/api/sql`, { query: 'SELECT 1' }, { authorization: 'Bearer wrong' })).status,
+    ).toBe(401);
   });
 
   it('reports store mode, version and span counters on /api/health', async () => {

@@ -2,8 +2,8 @@ import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpanWriter, type SpanWriter } from '../src/store/span-writer';
 import { insertSpanRows } from '../src/store/clickhouse-insert';
+import { createSpanWriter, type SpanWriter } from '../src/store/span-writer';
 import { ClickHouseSpanExporter } from '../src/telemetry/clickhouse-span-exporter';
 import { openTestStore, STORE_MODE } from './helpers/test-store';
 
@@ -18,8 +18,13 @@ describe(`ClickHouse span exporter round trip (${STORE_MODE} store)`, () => {
     store = await openTestStore();
     writer = createSpanWriter(insertSpanRows(store), { flushIntervalMs: 20 });
     provider = new BasicTracerProvider({
-      resource: resourceFromAttributes({ 'service.name': 'roundtrip-test', 'deployment.environment': 'test' }),
-      spanProcessors: [new BatchSpanProcessor(new ClickHouseSpanExporter(writer), { scheduledDelayMillis: 10 })],
+      resource: resourceFromAttributes({
+        'service.name': 'roundtrip-test',
+        'deployment.environment': 'test',
+      }),
+      spanProcessors: [
+        new BatchSpanProcessor(new ClickHouseSpanExporter(writer), { scheduledDelayMillis: 10 }),
+      ],
     });
   });
   afterAll(async () => {
@@ -102,11 +107,28 @@ describe(`ClickHouse span exporter round trip (${STORE_MODE} store)`, () => {
     // JSON numbers would round ns epochs (> 2^53); the row carries Timestamp as a string instead.
     const ts = '1795600800123456789';
     const row = {
-      Timestamp: ts, TraceId: 'a'.repeat(32), SpanId: 'b'.repeat(16), ParentSpanId: '', TraceState: '',
-      SpanName: 'precision', SpanKind: 'Internal', ServiceName: 'precision-test', ResourceAttributes: {},
-      ScopeName: '', ScopeVersion: '', SpanAttributes: {}, Duration: '18446744073709551615', StatusCode: 'Unset',
-      StatusMessage: '', 'Events.Timestamp': [ts], 'Events.Name': ['e'], 'Events.Attributes': [{}],
-      'Links.TraceId': [], 'Links.SpanId': [], 'Links.TraceState': [], 'Links.Attributes': [],
+      Timestamp: ts,
+      TraceId: 'a'.repeat(32),
+      SpanId: 'b'.repeat(16),
+      ParentSpanId: '',
+      TraceState: '',
+      SpanName: 'precision',
+      SpanKind: 'Internal',
+      ServiceName: 'precision-test',
+      ResourceAttributes: {},
+      ScopeName: '',
+      ScopeVersion: '',
+      SpanAttributes: {},
+      Duration: '18446744073709551615',
+      StatusCode: 'Unset',
+      StatusMessage: '',
+      'Events.Timestamp': [ts],
+      'Events.Name': ['e'],
+      'Events.Attributes': [{}],
+      'Links.TraceId': [],
+      'Links.SpanId': [],
+      'Links.TraceState': [],
+      'Links.Attributes': [],
     };
     writer.accept([row]);
     await writer.flush();

@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from '../contracts/api';
 import type { HarnessConfig } from '../config';
+import type { ApiErrorBody } from '../contracts/api';
 
 /** Base URL and auth of a running harness, as the CLI reaches it. */
 export interface ApiTarget {
@@ -24,7 +24,11 @@ export class ApiCallError extends Error {
 }
 
 /** Call the harness API; throws ApiCallError with the server's message on a non-2xx answer. */
-export async function callApi<T>(target: ApiTarget, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function callApi<T>(
+  target: ApiTarget,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const res = await fetch(`${target.baseUrl}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {

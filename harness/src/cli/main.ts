@@ -40,4 +40,3 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exit(1);
   }
 }
-

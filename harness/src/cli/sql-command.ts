@@ -1,5 +1,5 @@
-import type { SqlResponse } from '../contracts/api';
 import { harnessConfigFromEnv } from '../config';
+import type { SqlResponse } from '../contracts/api';
 import { openStore } from '../store/client';
 import { storeConfigFromEnv } from '../store/config';
 import { runReadOnlySql } from '../store/read-only-sql';
@@ -30,7 +30,12 @@ export async function sqlCommand(query: string, opts: { json?: boolean }): Promi
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${formatTable(result.rows, result.columns.map((c) => c.name))}\n`);
+  process.stdout.write(
+    `${formatTable(
+      result.rows,
+      result.columns.map((c) => c.name),
+    )}\n`,
+  );
   const note = result.truncated ? ' (truncated at the row limit)' : '';
   process.stdout.write(`${result.rowCount} row(s) in ${result.elapsedMs} ms${note}\n`);
 }

@@ -1,4 +1,4 @@
-import { startStack, type Stack } from '../stack';
+import { type Stack, startStack } from '../stack';
 import { describeStore } from '../store/config';
 
 /** `harness up`: bring the stack up and serve until Ctrl-C. */

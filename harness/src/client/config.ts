@@ -60,6 +60,15 @@ export const clientConfigSchema = z
       }),
     }).default(false),
     cache: onOff({ maxEntries: z.number().int().min(1).default(10_000) }).default(false),
+    /** Batch pattern: collect this many requests or wait this long, then submit one provider batch. */
+    batchAggregation: z
+      .object({
+        maxItems: z.number().int().min(1).max(50_000).default(50),
+        maxWaitMs: z.number().min(0).default(2_000),
+        pollIntervalMs: z.number().min(10).default(1_000),
+      })
+      .strict()
+      .default({ maxItems: 50, maxWaitMs: 2_000, pollIntervalMs: 1_000 }),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { GEN_AI, HARNESS } from '../telemetry/attributes';
+import { createBatchChannel } from './batch/batch-channel';
 import type { CallContext, CallOutcome } from './call-outcome';
 import { type ClientConfig, type ClientConfigInput, clientConfigSchema } from './config';
 import { createPipeline, type Target } from './pipeline';
@@ -40,6 +41,8 @@ export interface LlmClient {
   readonly config: ClientConfig;
   chat(req: ChatRequest, ctx?: CallContext): Promise<CallOutcome<ChatResult>>;
   embed(req: EmbedRequest, ctx?: CallContext): Promise<CallOutcome<EmbedResult>>;
+  /** A non-streamed chat call sent through the provider's Batch API with other waiting calls. */
+  batchChat(req: ChatRequest, ctx?: CallContext): Promise<CallOutcome<ChatResult>>;
   breakers: BreakerRegistry;
   /** Calls running and waiting in the bulkhead (backpressure gauge). */
   load(): { executing: number; queued: number };
@@ -60,6 +63,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const tracer = options.tracer ?? trace.getTracer('harness.client');
   const breakers = createBreakers(config.breaker);
   const pipeline = createPipeline({ config, adapters, breakers, tracer });
+  const batchChat = createBatchChannel({ config, adapters, breakers, tracer });
   const cache = config.cache === false ? undefined : createResponseCache(config.cache.maxEntries);
 
   const targets = (provider: Provider, model: string): Target[] => [{ provider, model }, ...config.fallback];
@@ -154,6 +158,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       );
       if (outcome.ok && cache) cache.set(req, outcome.value);
       logCall('chat', outcome, ctx);
+      return outcome;
+    },
+    async batchChat(req, ctx = {}) {
+      const outcome = await batchChat(req, ctx);
+      logCall('batch', outcome, ctx);
       return outcome;
     },
     async embed(req, ctx = {}) {

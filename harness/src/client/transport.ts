@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 
 /** Connection handling for the provider SDKs: pooled keep-alive, or a new connection per request. */
 export interface TransportOptions {
@@ -22,10 +22,10 @@ export function createTransport(options: TransportOptions): Transport {
   const agent = options.pooling
     ? new Agent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, pipelining: 1 })
     : new Agent({ pipelining: 0 });
-  const fetchWithAgent = ((
-    input: Parameters<typeof undiciFetch>[0],
-    init?: Parameters<typeof undiciFetch>[1],
-  ) => undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof globalThis.fetch;
+  // Node's own fetch with our dispatcher: the SDKs build multipart bodies with the global FormData,
+  // which only the global fetch recognises.
+  const fetchWithAgent: typeof globalThis.fetch = (input, init) =>
+    globalThis.fetch(input, { ...init, dispatcher: agent } as RequestInit);
   return {
     fetch: fetchWithAgent,
     close: () => agent.close(),

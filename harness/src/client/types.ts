@@ -1,4 +1,5 @@
 import type { Usage } from '../cost/cost';
+import type { ClassifiedError } from './error-class';
 
 /** The three mocked providers (OTel `gen_ai.provider.name` values differ: see PROVIDER_SEMCONV). */
 export type Provider = 'openai' | 'anthropic' | 'gemini';
@@ -85,4 +86,18 @@ export interface ProviderAdapter {
     inputs: string[],
     options: AttemptOptions,
   ): Promise<{ vectors: number[][]; usage: Usage }>;
+  /**
+   * Submit non-streamed chat requests as one provider batch job and wait for it: one result or
+   * classified error per request, in order. Absent where the provider has no batch API (Gemini).
+   */
+  submitBatch?(requests: ChatRequest[], options: BatchJobOptions): Promise<(ChatResult | ClassifiedError)[]>;
+}
+
+/** How a batch job is watched. */
+export interface BatchJobOptions {
+  pollIntervalMs: number;
+  signal?: AbortSignal;
+  headers: Record<string, string>;
+  /** Reports the provider's job id and final status, for the job's span. */
+  onJob?: (job: { id: string; status: string; counts: Record<string, number> }) => void;
 }

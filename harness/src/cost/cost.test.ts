@@ -42,7 +42,8 @@ describe('cost', () => {
     [10_000_000, 25_000, 12_500],
   ])('reproduces the seed cost-math row for %i requests/month', (requests, direct, batch) => {
     const perRequest = costOf('gpt-4o', { inputTokens: 1000, outputTokens: 0 })?.total ?? Number.NaN;
-    const perBatchRequest = costOf('gpt-4o', { inputTokens: 1000, outputTokens: 0 }, { batch: true })?.total ?? Number.NaN;
+    const perBatchRequest =
+      costOf('gpt-4o', { inputTokens: 1000, outputTokens: 0 }, { batch: true })?.total ?? Number.NaN;
     expect(perRequest * requests).toBeCloseTo(direct, 6);
     expect(perBatchRequest * requests).toBeCloseTo(batch, 6);
     // The stated assumption (GPT-4o-mini) does not give the seed's figures: flag it.

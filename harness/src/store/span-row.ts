@@ -59,7 +59,8 @@ export function attributeString(v: unknown): string {
 /** Sorted-key string map, as clickhouse-go writes Map columns. */
 export function attributeMap(entries: Iterable<[string, unknown]>): Record<string, string> {
   const list = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: Record<string, string> = {};
+  // A null prototype keeps an attribute literally named `__proto__` instead of dropping it.
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of list) out[k] = attributeString(v);
   return out;
 }

@@ -8,7 +8,10 @@ const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => row(fr
 describe('span writer', () => {
   it('batches rows into inserts and counts every exported row', async () => {
     const batches: number[] = [];
-    const w = createSpanWriter(async (b) => void batches.push(b.length), { maxBatchRows: 4, flushIntervalMs: 5 });
+    const w = createSpanWriter(async (b) => void batches.push(b.length), {
+      maxBatchRows: 4,
+      flushIntervalMs: 5,
+    });
     w.accept(rows(10));
     await w.flush();
     expect(batches).toEqual([4, 4, 2]);
@@ -24,13 +27,24 @@ describe('span writer', () => {
         if (failures-- > 0) throw new Error('store down');
         written.push(...b.map((r) => r.SpanId));
       },
-      { flushIntervalMs: 1, initialBackoffMs: 2, maxBackoffMs: 8, onError: (_e, attempt) => errors.push(attempt) },
+      {
+        flushIntervalMs: 1,
+        initialBackoffMs: 2,
+        maxBackoffMs: 8,
+        onError: (_e, attempt) => errors.push(attempt),
+      },
     );
     w.accept(rows(5));
     await w.flush();
     expect(errors).toEqual([1, 2, 3]);
     expect(written).toEqual(['0', '1', '2', '3', '4']);
-    expect(w.stats()).toMatchObject({ exported: 5, retried: 15, failedInserts: 3, dropped: 0, consecutiveFailures: 0 });
+    expect(w.stats()).toMatchObject({
+      exported: 5,
+      retried: 15,
+      failedInserts: 3,
+      dropped: 0,
+      consecutiveFailures: 0,
+    });
   });
 
   it('drops and counts overflow beyond the bounded queue, never silently', async () => {
@@ -53,9 +67,12 @@ describe('span writer', () => {
   });
 
   it('counts rows still unwritable at close as dropped', async () => {
-    const w = createSpanWriter(async () => {
-      throw new Error('down for good');
-    }, { flushIntervalMs: 1, initialBackoffMs: 1 });
+    const w = createSpanWriter(
+      async () => {
+        throw new Error('down for good');
+      },
+      { flushIntervalMs: 1, initialBackoffMs: 1 },
+    );
     w.accept(rows(3));
     await w.close(30);
     expect(w.stats()).toMatchObject({ received: 3, exported: 0, dropped: 3, queued: 0 });

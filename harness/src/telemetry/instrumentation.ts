@@ -15,7 +15,11 @@ export interface Tracing {
  * The one place the OTel SDK is set up: a provider per service name, batching into the store's span
  * writer. Library code only ever imports `@opentelemetry/api`.
  */
-export function createTracing(sink: SpanSink, serviceName: string, options: { global?: boolean } = {}): Tracing {
+export function createTracing(
+  sink: SpanSink,
+  serviceName: string,
+  options: { global?: boolean } = {},
+): Tracing {
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({
       'service.name': serviceName,

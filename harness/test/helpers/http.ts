@@ -25,5 +25,6 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
   return { status: res.status, body: (await res.json()) as any };
 }

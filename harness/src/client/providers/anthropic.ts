@@ -4,6 +4,7 @@ import type { Usage } from '../../cost/cost';
 import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
+import { runAnthropicBatch } from './anthropic-batch';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toAnthropic(messages: ChatMessage[]): { system?: string; messages: MessageParam[] } {
@@ -69,6 +70,32 @@ function params(req: ChatRequest) {
   };
 }
 
+/** A non-streamed Message (direct call or batch result) as a ChatResult. */
+export function fromMessage(data: unknown, req: ChatRequest, elapsedMs: number): ChatResult {
+  const msg = data as Anthropic.Message;
+  if (typeof msg !== 'object' || msg === null || !Array.isArray(msg.content)) {
+    throw new ClassifiedError('invalid_json', 'response body is not a message');
+  }
+  return {
+    text: msg.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(''),
+    toolCalls: msg.content.flatMap((b) =>
+      b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: JSON.stringify(b.input) }] : [],
+    ),
+    finishReasons: msg.stop_reason ? [msg.stop_reason] : [],
+    usage: usageOf(msg.usage),
+    usageEstimated: false,
+    responseModel: msg.model ?? req.model,
+    responseId: msg.id ?? '',
+    ttftMs: elapsedMs,
+    chunkTimesMs: [],
+  };
+}
+
+/** The params of a non-streamed call (also one batch request's `params`). */
+export function anthropicParams(req: ChatRequest) {
+  return params(req);
+}
+
 /** Anthropic through `@anthropic-ai/sdk` (retries off). */
 export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
@@ -84,22 +111,7 @@ export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typ
         const msg = await sdk.messages.create({ ...params(req), stream: false }, opts).catch((e) => {
           throw classifyError(e, 'request');
         });
-        if (typeof msg !== 'object' || msg === null || !Array.isArray(msg.content)) {
-          throw new ClassifiedError('invalid_json', 'response body is not a message');
-        }
-        return finishJson(req, {
-          text: msg.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(''),
-          toolCalls: msg.content.flatMap((b) =>
-            b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: JSON.stringify(b.input) }] : [],
-          ),
-          finishReasons: msg.stop_reason ? [msg.stop_reason] : [],
-          usage: usageOf(msg.usage),
-          usageEstimated: false,
-          responseModel: msg.model,
-          responseId: msg.id,
-          ttftMs: performance.now() - started,
-          chunkTimesMs: [],
-        });
+        return finishJson(req, fromMessage(msg, req, performance.now() - started));
       }
       const stream = await sdk.messages.create({ ...params(req), stream: true }, opts).catch((e) => {
         throw classifyError(e, 'request');
@@ -136,6 +148,7 @@ export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typ
       acc.toolCalls = [...blocks.values()].map((b) => ({ ...b, arguments: b.arguments || '{}' }));
       return acc.finish();
     },
+    submitBatch: (reqs, o) => runAnthropicBatch(sdk, reqs, o),
     async embed() {
       throw new ClassifiedError(
         'bad_request',

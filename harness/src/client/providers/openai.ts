@@ -3,6 +3,7 @@ import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/res
 import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
+import { runOpenAiBatch } from './openai-batch';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
@@ -42,6 +43,37 @@ function params(req: ChatRequest) {
   };
 }
 
+/** A non-streamed chat completion (direct call or batch output line) as a ChatResult. */
+export function fromCompletion(data: unknown, req: ChatRequest, elapsedMs: number): ChatResult {
+  const d = data as OpenAI.Chat.Completions.ChatCompletion;
+  if (typeof d !== 'object' || d === null || !Array.isArray(d.choices)) {
+    throw new ClassifiedError('invalid_json', 'response body is not a chat completion');
+  }
+  const choice = d.choices[0];
+  return {
+    text: choice?.message.content ?? '',
+    toolCalls: (choice?.message.tool_calls ?? []).flatMap((t) =>
+      t.type === 'function' ? [{ id: t.id, name: t.function.name, arguments: t.function.arguments }] : [],
+    ),
+    finishReasons: d.choices.map((c) => c.finish_reason),
+    usage: {
+      inputTokens: d.usage?.prompt_tokens ?? 0,
+      outputTokens: d.usage?.completion_tokens ?? 0,
+      cachedInputTokens: d.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+    },
+    usageEstimated: !d.usage,
+    responseModel: d.model ?? req.model,
+    responseId: d.id ?? '',
+    ttftMs: elapsedMs,
+    chunkTimesMs: [],
+  };
+}
+
+/** The request body of a non-streamed call (also one batch input line's `body`). */
+export function openAiBody(req: ChatRequest) {
+  return params(req);
+}
+
 /** OpenAI through the official `openai` SDK (retries off; our policies retry). */
 export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
@@ -57,31 +89,7 @@ export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof
         const data = await sdk.chat.completions.create({ ...params(req), stream: false }, opts).catch((e) => {
           throw classifyError(e, 'request');
         });
-        if (typeof data !== 'object' || data === null || !Array.isArray(data.choices)) {
-          throw new ClassifiedError('invalid_json', 'response body is not a chat completion');
-        }
-        const choice = data.choices[0];
-        const text = choice?.message.content ?? '';
-        const result: ChatResult = {
-          text,
-          toolCalls: (choice?.message.tool_calls ?? []).flatMap((t) =>
-            t.type === 'function'
-              ? [{ id: t.id, name: t.function.name, arguments: t.function.arguments }]
-              : [],
-          ),
-          finishReasons: data.choices.map((c) => c.finish_reason),
-          usage: {
-            inputTokens: data.usage?.prompt_tokens ?? 0,
-            outputTokens: data.usage?.completion_tokens ?? 0,
-            cachedInputTokens: data.usage?.prompt_tokens_details?.cached_tokens ?? 0,
-          },
-          usageEstimated: !data.usage,
-          responseModel: data.model,
-          responseId: data.id,
-          ttftMs: performance.now() - started,
-          chunkTimesMs: [],
-        };
-        return finishJson(req, result);
+        return finishJson(req, fromCompletion(data, req, performance.now() - started));
       }
       const stream = await sdk.chat.completions
         .create({ ...params(req), stream: true, stream_options: { include_usage: true } }, opts)
@@ -127,6 +135,7 @@ export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof
       acc.toolCalls = [...calls.values()];
       return acc.finish();
     },
+    submitBatch: (reqs, o) => runOpenAiBatch(sdk, reqs, o),
     async embed(model, inputs, o) {
       const res = await sdk.embeddings
         .create({ model, input: inputs }, { signal: o.signal, headers: o.headers })

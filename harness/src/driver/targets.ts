@@ -1,0 +1,138 @@
+/**
+ * Senders for the two kinds of target: the harness's own instrumented client
+ * (`POST {harnessUrl}/api/invoke/{pattern}`) and any URL, such as the user's own app. Both use
+ * the global fetch with a per-request timeout; the driver's hard stop cancels them too.
+ */
+import { httpErrorClass, outcomeFromInvoke } from './invoke-outcome';
+import type { Outcome } from './types';
+
+/** One unit of work as the scenario mix describes it. */
+export interface InvokeCall {
+  pattern: string;
+  provider: string;
+  model: string;
+  input?: string | string[];
+  maxTokens?: number;
+  fallback?: { provider: string; model: string };
+  /** Extra request headers, e.g. `x-mock-fault` for a fault the scenario forces on this request. */
+  headers?: Record<string, string>;
+}
+
+/** Something the driver can send work to. */
+export interface Target {
+  /** Throws `target unreachable: <url>` when nothing listens there; any HTTP answer counts as reachable. */
+  probe(): Promise<void>;
+  send(call: InvokeCall, stop: AbortSignal): Promise<Outcome>;
+}
+
+/** Who is calling: sent as `x-run-id` / `x-scenario` so spans and rows join to the run. */
+export interface CallerIdentity {
+  runId: string;
+  scenario: string;
+  /** Bearer token for a harness bound beyond loopback. */
+  token?: string;
+  /** Per-request timeout, ms (default 120 s: longer than any client-side timeout it should observe). */
+  timeoutMs?: number;
+}
+
+/** The harness's own client: the scenario's mix goes to `/api/invoke/<pattern>`. */
+export function builtinTarget(opts: CallerIdentity & { harnessUrl: string }): Target {
+  const base = opts.harnessUrl.replace(/\/+$/, '');
+  return {
+    probe: () => probe(`${base}/api/health`, 'GET'),
+    send: async (call, stop) => {
+      const body: Record<string, unknown> = { provider: call.provider, model: call.model };
+      if (call.input !== undefined) body.input = call.input;
+      if (call.maxTokens !== undefined) body.maxTokens = call.maxTokens;
+      if (call.fallback !== undefined) body.fallback = call.fallback;
+      const init = { method: 'POST', headers: headersFor(opts, call), body: JSON.stringify(body) };
+      return guarded(opts, stop, async (signal) => {
+        const res = await fetch(`${base}/api/invoke/${call.pattern}`, { ...init, signal });
+        const text = await res.text();
+        return outcomeFromInvoke(safeJson(text), res.status);
+      });
+    },
+  };
+}
+
+/** Any HTTP endpoint: ok = 2xx; the body is the scenario's, or the mix call as JSON when it gives none. */
+export function urlTarget(
+  opts: CallerIdentity & { url: string; method?: string; headers?: Record<string, string>; body?: unknown },
+): Target {
+  const method = (opts.method ?? 'POST').toUpperCase();
+  return {
+    probe: () => probe(opts.url, method === 'GET' ? 'GET' : 'HEAD'),
+    send: (call, stop) => {
+      const payload = opts.body ?? call;
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      const headers: Record<string, string> = { ...headersFor(opts, call), 'x-pattern': call.pattern };
+      if (typeof payload === 'string') headers['content-type'] = 'text/plain';
+      Object.assign(headers, opts.headers);
+      const init: RequestInit = { method, headers };
+      if (hasBody) init.body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      return guarded(opts, stop, async (signal) => {
+        const sent = performance.now();
+        const res = await fetch(opts.url, { ...init, signal });
+        const firstChunkMs = await drain(res, sent);
+        const outcome: Outcome = res.ok
+          ? { status: 'ok' }
+          : { status: 'error', errorClass: httpErrorClass(res.status) };
+        // For an SSE answer the first body chunk is the best TTFT an opaque target allows.
+        if (firstChunkMs !== undefined && res.headers.get('content-type')?.includes('text/event-stream')) {
+          outcome.ttftMs = firstChunkMs;
+        }
+        return outcome;
+      });
+    },
+  };
+}
+
+function headersFor(opts: CallerIdentity, call: InvokeCall): Record<string, string> {
+  const h: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-run-id': opts.runId,
+    'x-scenario': opts.scenario,
+  };
+  if (opts.token) h.authorization = `Bearer ${opts.token}`;
+  return { ...h, ...call.headers };
+}
+
+/** Run one fetch under timeout + hard stop and turn transport failures into error classes. */
+async function guarded(opts: CallerIdentity, stop: AbortSignal, run: (s: AbortSignal) => Promise<Outcome>) {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+  try {
+    return await run(AbortSignal.any([timeout, stop]));
+  } catch (e) {
+    if (stop.aborted) return { status: 'error', errorClass: 'cancelled' } as const;
+    if (timeout.aborted) return { status: 'error', errorClass: 'timeout' } as const;
+    if (e instanceof TypeError) return { status: 'error', errorClass: 'network' } as const;
+    throw e;
+  }
+}
+
+/** Read the body to the last byte (e2e latency ends there); returns ms from `sent` to the first chunk. */
+async function drain(res: Response, sent: number): Promise<number | undefined> {
+  if (!res.body) return undefined;
+  let first: number | undefined;
+  for await (const chunk of res.body)
+    if (first === undefined && chunk.byteLength > 0) first = performance.now() - sent;
+  return first;
+}
+
+async function probe(url: string, method: string): Promise<void> {
+  try {
+    const res = await fetch(url, { method, signal: AbortSignal.timeout(5_000) });
+    await res.body?.cancel();
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code;
+    throw new Error(`target unreachable: ${url}${cause ? ` (${cause})` : ''}`, { cause: e });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../harness/src/stack';
+
+describe('harness up: a user app sends OTLP traces and finds them with SQL', () => {
+  let stack: Stack;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'stack-'));
+    stack = await startStack({
+      config: { host: '127.0.0.1', port: 0, otlpPort: 0, mockPort: 0, token: undefined },
+      store: { mode: 'embedded', dataDir: dir },
+      log: pino({ level: 'silent' }),
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores spans exported by a real OTLP/protobuf exporter and answers them over /api/sql', async () => {
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': 'users-app' }),
+      spanProcessors: [new SimpleSpanProcessor(new ProtoExporter({ url: stack.otlp.url }))],
+    });
+    const span = provider.getTracer('app').startSpan('checkout', { attributes: { 'order.items': 3 } });
+    span.end();
+    await provider.forceFlush();
+    await provider.shutdown();
+    await stack.spans.flush();
+
+    const res = await fetch(`${stack.url}/api/sql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          "SELECT SpanName, SpanAttributes['order.items'] AS items FROM otel_traces WHERE ServiceName = 'users-app'",
+      }),
+    });
+    expect(await res.json()).toMatchObject({ rows: [{ SpanName: 'checkout', items: '3' }] });
+
+    const health = await (await fetch(`${stack.url}/api/health`)).json();
+    expect(health).toMatchObject({
+      ok: true,
+      store: 'embedded',
+      otlp: { requests: 1, spans: 1, rejected: 0 },
+    });
+    expect(health.spans.exported).toBeGreaterThanOrEqual(1);
+    expect(health.spans.dropped).toBe(0);
+  });
+});
