@@ -1,0 +1,94 @@
+/** Shared pieces of the mock benches: spawning a server child and a keep-alive HTTP load loop. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+/** A server child process and its port. */
+export interface ChildServer {
+  port: number;
+  stop(): void;
+}
+
+/** Starts `bench/mock-bench-server.ts <kind>` in its own process and waits for its port. */
+export function spawnServer(kind: string): Promise<ChildServer> {
+  const script = fileURLToPath(new URL('./mock-bench-server.ts', import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, kind], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
+  });
+}
+
+/** One POST with a JSON body; resolves when the whole response body arrived. */
+export function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench', ...headers },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Closed-loop load: `concurrency` workers POST back to back for `durationMs`; returns req/s. */
+export async function measureRps(
+  port: number,
+  path: string,
+  body: string,
+  concurrency: number,
+  durationMs: number,
+): Promise<{ rps: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const warmEnd = performance.now() + 500;
+  while (performance.now() < warmEnd)
+    await Promise.all(Array.from({ length: concurrency }, () => post(agent, port, path, body)));
+  let done = 0;
+  let errors = 0;
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const status = await post(agent, port, path, body).catch(() => 0);
+        if (status === 200) done++;
+        else errors++;
+      }
+    }),
+  );
+  agent.destroy();
+  return { rps: done / ((performance.now() - start) / 1000), errors };
+}
+
+/** A non-stream chat completion body. */
+export const CHAT_BODY = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Summarise load testing in one line.' }],
+  max_tokens: 40,
+});
+
+/** True when this module file is the process entry (standalone run). */
+export function isMain(metaUrl: string): boolean {
+  return process.argv[1] !== undefined && fileURLToPath(metaUrl) === process.argv[1];
+}

@@ -1,0 +1,101 @@
+import type { FaultKind } from '../faults/kinds';
+import { drawTiming, type Timing } from '../latency/model';
+import type { ModelSpec } from '../models/catalog';
+import { generateFromSchema, type JsonSchema } from './json-schema';
+import { type Rng, requestRng } from './rng';
+import { capText, defaultAnswerTokens, generateText } from './text';
+import { countTokens } from './tokens';
+
+/** A tool the caller bound, reduced to what the generator needs. */
+export interface ToolSpec {
+  name: string;
+  schema: JsonSchema;
+}
+
+/** Provider-neutral view of a generation request (built by each provider's parse step). */
+export interface GenerationRequest {
+  model: ModelSpec;
+  /** Canonical request body text: with seed and model, the only input of the content. */
+  bodyKey: string;
+  promptTokens: number;
+  maxTokens: number | undefined;
+  choices: number;
+  tools: ToolSpec[];
+  /** `auto` calls the first tool; a name forces that tool; `none` answers text. */
+  toolChoice: 'auto' | 'none' | { name: string };
+  lastIsToolResult: boolean;
+  format: { type: 'text' } | { type: 'json_object' } | { type: 'json_schema'; schema: JsonSchema };
+}
+
+/** One generated answer: text or a single tool call. */
+export type Output =
+  | { kind: 'text'; text: string; tokens: number; finish: 'stop' | 'length' }
+  | { kind: 'tool'; name: string; args: string; tokens: number; finish: 'tool' };
+
+/**
+ * What the mock decided for one request: the timing and every choice's output. The fault
+ * engine (later issue) plugs in here by setting `fault`; renderers read only this object.
+ */
+export interface Decision {
+  timing: Timing;
+  outputs: Output[];
+  fault?: FaultKind;
+}
+
+function textOutput(req: GenerationRequest, rng: Rng, cap: number): Output {
+  const target = defaultAnswerTokens(rng, req.promptTokens);
+  let generated = generateText(rng, target, Number.POSITIVE_INFINITY);
+  if (req.format.type === 'json_object') {
+    generated = {
+      ...generated,
+      text: JSON.stringify({ answer: generated.text, confidence: rng.int(1, 99) / 100 }),
+    };
+  } else if (req.format.type === 'json_schema') {
+    generated = { ...generated, text: JSON.stringify(generateFromSchema(req.format.schema, rng)) };
+  }
+  const capped = capText(generated.text, cap);
+  return {
+    kind: 'text',
+    text: capped.text,
+    tokens: capped.tokens,
+    finish: capped.truncated ? 'length' : 'stop',
+  };
+}
+
+function pickTool(req: GenerationRequest): ToolSpec | undefined {
+  if (req.tools.length === 0 || req.toolChoice === 'none' || req.lastIsToolResult) return undefined;
+  if (typeof req.toolChoice === 'object') {
+    const forced = req.toolChoice.name;
+    return req.tools.find((t) => t.name === forced) ?? req.tools[0];
+  }
+  return req.tools[0];
+}
+
+/** Decides the content and timing of one generation: a pure function of (seed, request). */
+export function decide(req: GenerationRequest, seed: number, timeScale: number): Decision {
+  const cap = Math.min(req.maxTokens ?? req.model.maxOutputTokens, req.model.maxOutputTokens);
+  const outputs: Output[] = [];
+  for (let i = 0; i < req.choices; i++) {
+    const rng = requestRng(seed, req.model.id, req.bodyKey, `choice:${i}`);
+    const tool = pickTool(req);
+    if (tool) {
+      const args = JSON.stringify(generateFromSchema(tool.schema, rng));
+      outputs.push({
+        kind: 'tool',
+        name: tool.name,
+        args,
+        tokens: countTokens(tool.name) + countTokens(args),
+        finish: 'tool',
+      });
+    } else {
+      outputs.push(textOutput(req, rng, cap));
+    }
+  }
+  const timing = drawTiming(req.model, requestRng(seed, req.model.id, req.bodyKey, 'timing'), timeScale);
+  return { timing, outputs };
+}
+
+/** Sum of output tokens over all choices (what usage reports). */
+export function outputTokens(decision: Decision): number {
+  return decision.outputs.reduce((sum, o) => sum + o.tokens, 0);
+}

@@ -1,0 +1,9 @@
+import type { HttpHandler } from 'msw';
+import type { MockContext } from '../../context';
+import { embedHandlers } from './embed';
+import { generateHandlers } from './generate';
+
+/** Every Gemini endpoint of one mock instance (under both `/v1beta` and `/v1`). */
+export function geminiHandlers(ctx: MockContext): HttpHandler[] {
+  return [...generateHandlers(ctx), ...embedHandlers(ctx)];
+}

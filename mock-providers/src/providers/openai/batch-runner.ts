@@ -1,0 +1,50 @@
+import type { MockContext } from '../../context';
+import { randomAlnum, randomHex } from '../../http/ids';
+import { HttpFailure } from '../../http/respond';
+import type { OpenAIBatch } from './batch-store';
+import { completeChat, parseChat } from './chat';
+import { createEmbeddings } from './embeddings';
+import { openaiErrors } from './errors';
+import { putFile } from './file-store';
+
+/** Runs one batch line through the same decide/render code as the live endpoint. */
+async function runLine(
+  ctx: MockContext,
+  endpoint: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const errors = openaiErrors();
+  try {
+    if (endpoint === '/v1/embeddings') return { status: 200, body: createEmbeddings(ctx, body, errors).body };
+    return { status: 200, body: completeChat(ctx, await parseChat(body, errors)).body };
+  } catch (err) {
+    if (err instanceof HttpFailure) return { status: err.response.status, body: await err.response.json() };
+    throw err;
+  }
+}
+
+/**
+ * Produces a completed batch's output file (successes) and error file (non-200 lines) in the
+ * `BatchRequestOutput` JSONL shape; runs once, when the batch is first seen completed.
+ */
+export async function finishBatch(ctx: MockContext, batch: OpenAIBatch): Promise<void> {
+  if (batch.finished) return;
+  batch.finished = true;
+  const ok: string[] = [];
+  const failed: string[] = [];
+  for (const line of batch.lines) {
+    const result = await runLine(ctx, batch.endpoint, line.body);
+    const out = {
+      id: `batch_req_${randomAlnum(24)}`,
+      custom_id: line.custom_id,
+      response: { status_code: result.status, request_id: `req_${randomHex(16)}`, body: result.body },
+      error: null,
+    };
+    (result.status === 200 ? ok : failed).push(JSON.stringify(out));
+  }
+  batch.counts = { completed: ok.length, failed: failed.length };
+  if (ok.length > 0)
+    batch.outputFileId = putFile(ctx, `${batch.id}_output.jsonl`, 'batch_output', `${ok.join('\n')}\n`).id;
+  if (failed.length > 0)
+    batch.errorFileId = putFile(ctx, `${batch.id}_error.jsonl`, 'batch_output', `${failed.join('\n')}\n`).id;
+}

@@ -1,0 +1,18 @@
+import { randomHex } from '../../http/ids';
+import { bearer, type ProviderBinding } from '../../http/route';
+import { openaiErrors } from './errors';
+
+/** OpenAI auth (Bearer), `req_<hex>` request ids and standard response headers. */
+export const openaiBinding: ProviderBinding = {
+  apiKey: (request) => bearer(request),
+  newRequestId: () => `req_${randomHex(16)}`,
+  errors: () => openaiErrors(),
+  decorate(response, requestId, startedAt) {
+    response.headers.set('x-request-id', requestId);
+    response.headers.set('openai-version', '2020-10-01');
+    response.headers.set(
+      'openai-processing-ms',
+      String(Math.max(1, Math.round(performance.now() - startedAt))),
+    );
+  },
+};

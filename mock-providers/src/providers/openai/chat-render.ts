@@ -1,0 +1,123 @@
+import type { Decision, Output } from '../../content/decision';
+import { outputTokens } from '../../content/decision';
+import { splitByTokens } from '../../content/tokens';
+import { randomAlnum } from '../../http/ids';
+import type { TimedEvent } from '../../sse';
+
+/** Identity shared by every chunk of one completion. */
+export interface CompletionMeta {
+  id: string;
+  created: number;
+  model: string;
+  promptTokens: number;
+}
+
+const FINGERPRINT = 'fp_mock0000ab';
+
+const finishOf = (o: Output): string => (o.kind === 'tool' ? 'tool_calls' : o.finish);
+
+/** OpenAI `usage` object for a decision. */
+export function usageOf(meta: CompletionMeta, decision: Decision) {
+  const completion = outputTokens(decision);
+  return {
+    prompt_tokens: meta.promptTokens,
+    completion_tokens: completion,
+    total_tokens: meta.promptTokens + completion,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
+  };
+}
+
+/** The non-stream `chat.completion` object (wire-formats §2.1). */
+export function renderCompletion(meta: CompletionMeta, decision: Decision) {
+  return {
+    id: meta.id,
+    object: 'chat.completion',
+    created: meta.created,
+    model: meta.model,
+    choices: decision.outputs.map((o, index) => ({
+      index,
+      message:
+        o.kind === 'text'
+          ? { role: 'assistant', content: o.text, refusal: null, annotations: [] }
+          : {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                {
+                  id: `call_${randomAlnum(24)}`,
+                  type: 'function',
+                  function: { name: o.name, arguments: o.args },
+                },
+              ],
+              refusal: null,
+              annotations: [],
+            },
+      logprobs: null,
+      finish_reason: finishOf(o),
+    })),
+    usage: usageOf(meta, decision),
+    service_tier: 'default',
+    system_fingerprint: FINGERPRINT,
+  };
+}
+
+/** Streamed deltas of one choice, each with the number of tokens it carries. */
+function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: number }> {
+  if (o.kind === 'text') {
+    const first = { delta: { role: 'assistant', content: '', refusal: null }, tokens: 0 };
+    return [first, ...splitByTokens(o.text).map((t) => ({ delta: { content: t }, tokens: 1 }))];
+  }
+  const head = {
+    index: 0,
+    id: `call_${randomAlnum(24)}`,
+    type: 'function',
+    function: { name: o.name, arguments: '' },
+  };
+  const first = { delta: { role: 'assistant', content: null, tool_calls: [head] }, tokens: 0 };
+  const frags = splitByTokens(o.args, 2).map((a) => ({
+    delta: { tool_calls: [{ index: 0, function: { arguments: a } }] },
+    tokens: 2,
+  }));
+  return [first, ...frags];
+}
+
+/**
+ * The timed chunk sequence of a streamed completion (wire-formats §2.2): role chunk, deltas paced
+ * per token, finish chunk, optional usage chunk (`choices: []`), then `[DONE]`.
+ */
+export function renderStream(meta: CompletionMeta, decision: Decision, includeUsage: boolean): TimedEvent[] {
+  const { ttftMs, perTokenMs } = decision.timing;
+  const base = {
+    id: meta.id,
+    object: 'chat.completion.chunk',
+    created: meta.created,
+    model: meta.model,
+    system_fingerprint: FINGERPRINT,
+  };
+  const extra = includeUsage ? { usage: null } : {};
+  const chunk = (choices: unknown[]) => JSON.stringify({ ...base, choices, ...extra });
+  const events: TimedEvent[] = [];
+  let end = ttftMs;
+  decision.outputs.forEach((o, index) => {
+    let at = ttftMs;
+    let sent = 0;
+    for (const d of deltasOf(o)) {
+      at = ttftMs + sent * perTokenMs;
+      sent += d.tokens;
+      events.push({ at, data: chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]) });
+    }
+    events.push({ at, data: chunk([{ index, delta: {}, logprobs: null, finish_reason: finishOf(o) }]) });
+    end = Math.max(end, at);
+  });
+  events.sort((a, b) => a.at - b.at);
+  if (includeUsage)
+    events.push({ at: end, data: JSON.stringify({ ...base, choices: [], usage: usageOf(meta, decision) }) });
+  events.push({ at: end, data: '[DONE]' });
+  return events;
+}

@@ -1,0 +1,70 @@
+import { json } from '../../http/respond';
+import type { ErrorRenderer } from '../../http/route';
+
+/** OpenAI error body: `{ error: { message, type, param, code } }` (wire-formats §2.3). */
+function body(message: string, type: string, param: string | null, code: string | null) {
+  return { error: { message, type, param, code } };
+}
+
+/** Error renderers in OpenAI's shape (statuses map to openai-node's error classes). */
+export function openaiErrors(): ErrorRenderer {
+  return {
+    badRequest: (message, param = null, code = null) =>
+      json(body(message, 'invalid_request_error', param, code), 400),
+    unauthorized: () =>
+      json(
+        body(
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+          'invalid_request_error',
+          null,
+          'invalid_api_key',
+        ),
+        401,
+      ),
+    notFound: (message) => json(body(message, 'invalid_request_error', null, 'model_not_found'), 404),
+    contextTooLong: (promptTokens, limit) =>
+      json(
+        body(
+          `This model's maximum context length is ${limit} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`,
+          'invalid_request_error',
+          'messages',
+          'context_length_exceeded',
+        ),
+        400,
+      ),
+    rateLimited: (retryAfterMs) =>
+      json(
+        body(
+          `Rate limit reached. Please try again in ${Math.ceil(retryAfterMs)}ms.`,
+          'requests',
+          null,
+          'rate_limit_exceeded',
+        ),
+        429,
+        {
+          'retry-after': String(Math.ceil(retryAfterMs / 1000)),
+          'retry-after-ms': String(Math.ceil(retryAfterMs)),
+        },
+      ),
+    overloaded: () =>
+      json(
+        body('The engine is currently overloaded, please try again later.', 'server_error', null, null),
+        503,
+      ),
+    serverError: () =>
+      json(
+        body(
+          'The server had an error while processing your request. Sorry about that!',
+          'server_error',
+          null,
+          null,
+        ),
+        500,
+      ),
+  };
+}
+
+/** 404 body for an unknown model id. */
+export function modelNotFound(model: string): string {
+  return `The model \`${model}\` does not exist or you do not have access to it.`;
+}

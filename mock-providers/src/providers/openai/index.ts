@@ -1,0 +1,18 @@
+import type { HttpHandler } from 'msw';
+import type { MockContext } from '../../context';
+import { batchesHandlers } from './batches';
+import { chatHandler } from './chat';
+import { embeddingsHandler } from './embeddings';
+import { filesHandlers } from './files';
+import { modelsHandlers } from './models';
+
+/** Every OpenAI endpoint of one mock instance, hot paths first. */
+export function openaiHandlers(ctx: MockContext): HttpHandler[] {
+  return [
+    chatHandler(ctx),
+    embeddingsHandler(ctx),
+    ...filesHandlers(ctx),
+    ...batchesHandlers(ctx),
+    ...modelsHandlers(ctx),
+  ];
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { frameOf, sseStream } from './sse';
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<{ reads: string[]; times: number[] }> {
+  const reader = stream.getReader();
+  const reads: string[] = [];
+  const times: number[] = [];
+  const t0 = performance.now();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { reads, times };
+    reads.push(new TextDecoder().decode(value));
+    times.push(performance.now() - t0);
+  }
+}
+
+describe('SSE writer', () => {
+  it('frames events with and without event: lines', () => {
+    expect(frameOf({ data: '{}' })).toBe('data: {}\n\n');
+    expect(frameOf({ event: 'ping', data: '{}' })).toBe('event: ping\ndata: {}\n\n');
+  });
+
+  it('writes events due together in one chunk and paces later ones at their deadlines', async () => {
+    const { reads, times } = await collect(
+      sseStream([
+        { at: 0, data: 'a' },
+        { at: 0, data: 'b' },
+        { at: 40, data: 'c' },
+        { at: 80, data: 'd' },
+      ]),
+    );
+    expect(reads).toEqual(['data: a\n\ndata: b\n\n', 'data: c\n\n', 'data: d\n\n']);
+    expect(times[1]).toBeGreaterThanOrEqual(38);
+    expect(times[2]).toBeGreaterThanOrEqual(78);
+    expect((times[2] ?? 0) - (times[1] ?? 0)).toBeLessThan(60);
+  });
+
+  it('lets a hook rewrite a frame and drop the rest of the stream', async () => {
+    const hooks = {
+      beforeEvent: (i: number) =>
+        i === 1 ? { frame: 'data: {bad\n\n' } : i === 2 ? { drop: true } : undefined,
+    };
+    const { reads } = await collect(
+      sseStream(
+        [
+          { at: 0, data: 'a' },
+          { at: 0, data: 'b' },
+          { at: 0, data: 'c' },
+        ],
+        hooks,
+      ),
+    );
+    expect(reads.join('')).toBe('data: a\n\ndata: {bad\n\n');
+  });
+});
