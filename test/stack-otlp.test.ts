@@ -1,28 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../harness/src/stack';
+import { startTestStack } from './helpers';
 
 describe('harness up: a user app sends OTLP traces and finds them with SQL', () => {
-  let stack: Stack;
-  let dir: string;
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'stack-'));
-    stack = await startStack({
-      config: { host: '127.0.0.1', port: 0, otlpPort: 0, mockPort: 0, token: undefined },
-      store: { mode: 'embedded', dataDir: dir },
-      log: pino({ level: 'silent' }),
-    });
+    stack = await startTestStack();
   });
   afterAll(async () => {
-    await stack?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await stack?.dispose();
   });
 
   it('stores spans exported by a real OTLP/protobuf exporter and answers them over /api/sql', async () => {

@@ -9,6 +9,12 @@ const envSchema = z.object({
   OTLP_PORT: port(4318),
   MOCK_PORT: port(4010),
   HARNESS_TOKEN: z.string().trim().min(16, 'HARNESS_TOKEN must be at least 16 characters').optional(),
+  MOCK_HOST: z.string().trim().min(1).optional(),
+  MOCK_SEED: z.coerce.number().int().optional(),
+  MOCK_TIME_SCALE: z.coerce.number().min(0).max(100).optional(),
+  MOCK_PROFILE: z.string().trim().min(1).optional(),
+  /** Send provider calls here instead of the in-process mock (e.g. a separately started `harness mock`). */
+  HARNESS_PROVIDER_URL: z.url().optional(),
 });
 
 /** Where the harness listens and who may talk to it. */
@@ -19,6 +25,10 @@ export interface HarnessConfig {
   mockPort: number;
   /** Bearer token every API and socket.io call must carry; required off loopback. */
   token: string | undefined;
+  /** The in-process mock's start values (env MOCK_*). */
+  mock: { host: string; seed?: number; timeScale?: number; profile?: string };
+  /** External provider origin; unset = host the mock in-process. */
+  providerUrl: string | undefined;
 }
 
 /** True for addresses only this machine can reach. */
@@ -48,5 +58,12 @@ export function harnessConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Harn
     otlpPort: e.OTLP_PORT,
     mockPort: e.MOCK_PORT,
     token: e.HARNESS_TOKEN,
+    mock: {
+      host: e.MOCK_HOST ?? e.HARNESS_HOST,
+      ...(e.MOCK_SEED === undefined ? {} : { seed: e.MOCK_SEED }),
+      ...(e.MOCK_TIME_SCALE === undefined ? {} : { timeScale: e.MOCK_TIME_SCALE }),
+      ...(e.MOCK_PROFILE === undefined ? {} : { profile: e.MOCK_PROFILE }),
+    },
+    providerUrl: e.HARNESS_PROVIDER_URL,
   };
 }

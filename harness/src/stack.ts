@@ -1,10 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { type HarnessConfig, harnessConfigFromEnv } from './config';
 import { createLogger } from './log';
+import { createRequestLog } from './log-files';
 import { createOtlpReceiver, type OtlpReceiver } from './otlp/index';
 import { createApp } from './server/app';
+import { type ClientRegistry, createClientRegistry } from './server/client-registry';
+import { type HostedMock, startHostedMock } from './stack-mock';
 import { insertSpanRows } from './store/clickhouse-insert';
 import { openStore, type Store } from './store/client';
 import { describeStore, type StoreConfig, storeConfigFromEnv } from './store/config';
@@ -20,6 +25,11 @@ export interface Stack {
   spans: SpanWriter;
   tracing: Tracing;
   otlp: OtlpReceiver;
+  /** The in-process mock, unless provider calls go to HARNESS_PROVIDER_URL. */
+  mock: HostedMock | undefined;
+  /** Where provider calls go. */
+  providerUrl: string;
+  clients: ClientRegistry;
   log: Logger;
   /** Base URL of the API and dashboard. */
   url: string;
@@ -32,6 +42,8 @@ export interface StackOptions {
   config?: HarnessConfig;
   store?: StoreConfig;
   log?: Logger;
+  /** Folder of the per-call request log (default: <data dir>/logs). */
+  logDir?: string;
 }
 
 /**
@@ -55,9 +67,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanup.unshift(() => tracing.shutdown());
     const otlp = await createOtlpReceiver({ sink: spans, port: config.otlpPort, host: config.host });
     cleanup.unshift(() => otlp.close());
+    const mock = config.providerUrl ? undefined : await startHostedMock(config, spans);
+    if (mock) cleanup.unshift(() => mock.close());
+    const providerUrl = config.providerUrl ?? (mock as HostedMock).server.url;
+    const clients = createClientRegistry({
+      baseUrl: providerUrl,
+      tracer: trace.getTracer('harness.client'),
+      logger: createRequestLog(
+        options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs'),
+      ),
+    });
+    cleanup.unshift(() => clients.closeAll());
     const app = createApp({
       store,
       spans,
+      clients,
+      tracer: trace.getTracer('harness.patterns'),
       version: HARNESS_VERSION,
       token: config.token,
       otlpStats: () => {
@@ -70,7 +95,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanup.unshift(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    log.info({ url, otlp: otlp.url, store: describeStore(storeConfig) }, 'harness up');
+    log.info(
+      { url, otlp: otlp.url, providers: providerUrl, store: describeStore(storeConfig) },
+      'harness up',
+    );
     let closing: Promise<void> | undefined;
     return {
       config: { ...config, port, otlpPort: otlp.port },
@@ -78,6 +106,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       spans,
       tracing,
       otlp,
+      mock,
+      providerUrl,
+      clients,
       log,
       url,
       close: () => {

@@ -14,6 +14,8 @@ export interface CallContext {
   headers?: Record<string, string>;
   /** Price the call at the batch discount. */
   batch?: boolean;
+  /** Fallback targets for this call, instead of the client's configured chain. */
+  fallback?: { provider: import('./types').Provider; model: string; on?: import('./error-class').ErrorClass[] }[];
 }
 
 /** Everything measured about one logical call, success or not. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { ERROR_CLASSES } from './error-class';
+import { ERROR_CLASSES, type ErrorClass } from './error-class';
 
 const provider = z.enum(['openai', 'anthropic', 'gemini']);
+
+/** Error classes that send a call to its fallback target unless told otherwise. */
+export const DEFAULT_FALLBACK_ON: readonly ErrorClass[] = ['overloaded', 'server_error', 'rate_limit', 'breaker_open', 'timeout'];
 const onOff = <T extends z.ZodRawShape>(shape: T) => z.union([z.literal(false), z.object(shape).strict()]);
 
 /** Resilience and throughput settings of the instrumented client; every policy can be switched off. */
@@ -17,9 +20,14 @@ export const clientConfigSchema = z
       maxRetryAfterMs: z.number().min(0).default(30_000),
     }).default({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 }),
     breaker: onOff({
+      /** Open after this many failures in a row (used when no `failureRatio` is given). */
       consecutiveFailures: z.number().int().min(1).default(5),
+      /** Or: open when this share of calls fails within `samplingMs` (cockatiel SamplingBreaker). */
+      failureRatio: z.number().min(0).max(1).optional(),
+      samplingMs: z.number().positive().default(10_000),
+      minThroughput: z.number().int().min(1).default(10),
       halfOpenAfterMs: z.number().min(0).default(5_000),
-    }).default({ consecutiveFailures: 5, halfOpenAfterMs: 5_000 }),
+    }).default({ consecutiveFailures: 5, samplingMs: 10_000, minThroughput: 10, halfOpenAfterMs: 5_000 }),
     timeout: z
       .object({
         /** Whole logical call, retries and fallbacks included. */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { GEN_AI, HARNESS } from '../telemetry/attributes';
 import { createBatchChannel } from './batch/batch-channel';
 import type { CallContext, CallOutcome } from './call-outcome';
-import { type ClientConfig, type ClientConfigInput, clientConfigSchema } from './config';
+import { type ClientConfig, type ClientConfigInput, clientConfigSchema, DEFAULT_FALLBACK_ON } from './config';
 import { createPipeline, type Target } from './pipeline';
 import { type BreakerRegistry, createBreakers } from './policies/breakers';
 import { createResponseCache } from './policies/response-cache';
@@ -66,7 +66,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const batchChat = createBatchChannel({ config, adapters, breakers, tracer });
   const cache = config.cache === false ? undefined : createResponseCache(config.cache.maxEntries);
 
-  const targets = (provider: Provider, model: string): Target[] => [{ provider, model }, ...config.fallback];
+  const targets = (provider: Provider, model: string, ctx: CallContext): Target[] => [
+    { provider, model },
+    ...(ctx.fallback?.map((f) => ({ ...f, on: f.on ?? DEFAULT_FALLBACK_ON })) ?? config.fallback),
+  ];
   const logCall = (op: string, o: CallOutcome<unknown>, ctx: CallContext) =>
     options.logger?.info(
       {
@@ -140,7 +143,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         {
           name: 'chat',
           stream: req.stream,
-          targets: targets(req.provider, model),
+          targets: targets(req.provider, model, ctx),
           attempt: (adapter, m, o) => adapter.chat({ ...req, provider: adapter.provider, model: m }, o),
           describe: (v) => ({
             [GEN_AI.responseModel]: v.responseModel,

@@ -25,7 +25,7 @@ export function createTransport(options: TransportOptions): Transport {
   // Node's own fetch with our dispatcher: the SDKs build multipart bodies with the global FormData,
   // which only the global fetch recognises.
   const fetchWithAgent: typeof globalThis.fetch = (input, init) =>
-    globalThis.fetch(input, { ...init, dispatcher: agent } as RequestInit);
+    globalThis.fetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
   return {
     fetch: fetchWithAgent,
     close: () => agent.close(),

@@ -1,16 +1,22 @@
+import { type Tracer, trace } from '@opentelemetry/api';
 import express, { type Express } from 'express';
 import type { Store } from '../store/client';
 import type { SqlLimits } from '../store/read-only-sql';
 import type { SpanWriter } from '../store/span-writer';
 import { requireToken } from './auth';
+import type { ClientRegistry } from './client-registry';
 import { errorHandler, notFound } from './http-errors';
 import { healthRoutes } from './routes/health';
+import { invokeRoutes } from './routes/invoke';
 import { sqlRoutes } from './routes/sql';
 
 /** Everything the API needs from the running stack. */
 export interface AppDeps {
   store: Store;
   spans: SpanWriter;
+  /** Instrumented clients per scenario, for `/api/invoke`. */
+  clients?: ClientRegistry;
+  tracer?: Tracer;
   version: string;
   token: string | undefined;
   otlpStats?: () => { requests: number; spans: number; rejected: number };
@@ -36,6 +42,15 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use(sqlRoutes(deps.store, deps.sqlLimits));
+  if (deps.clients) {
+    api.use(
+      invokeRoutes({
+        store: deps.store,
+        clients: deps.clients,
+        tracer: deps.tracer ?? trace.getTracer('harness.patterns'),
+      }),
+    );
+  }
   api.use(notFound);
   app.use('/api', api);
   app.use(errorHandler(deps.log ?? ((e) => console.error(e))));

@@ -1,4 +1,5 @@
-import { trace } from '@opentelemetry/api';
+import { propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { SpanSink } from '../store/span-sink';
@@ -36,7 +37,11 @@ export function createTracing(
       }),
     ],
   });
-  if (options.global) trace.setGlobalTracerProvider(provider);
+  if (options.global) {
+    trace.setGlobalTracerProvider(provider);
+    // traceparent goes out with every provider call, so the mock's ground-truth span joins the trace.
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  }
   return {
     provider,
     async shutdown() {

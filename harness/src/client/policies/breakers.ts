@@ -4,6 +4,7 @@ import {
   ConsecutiveBreaker,
   circuitBreaker,
   handleWhen,
+  SamplingBreaker,
 } from 'cockatiel';
 import { classifyError } from '../classify';
 import type { ClientConfig } from '../config';
@@ -45,7 +46,13 @@ export function createBreakers(s: ClientConfig['breaker']): BreakerRegistry {
     if (!b) {
       b = circuitBreaker(
         handleWhen((e) => BREAKER_CLASSES.has(classifyError(e).errorClass)),
-        { halfOpenAfter: s.halfOpenAfterMs, breaker: new ConsecutiveBreaker(s.consecutiveFailures) },
+        {
+          halfOpenAfter: s.halfOpenAfterMs,
+          breaker:
+            s.failureRatio === undefined
+              ? new ConsecutiveBreaker(s.consecutiveFailures)
+              : new SamplingBreaker({ threshold: s.failureRatio, duration: s.samplingMs, minimumRps: s.minThroughput / (s.samplingMs / 1000) }),
+        },
       );
       map.set(key, b);
     }

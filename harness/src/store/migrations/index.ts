@@ -1,3 +1,4 @@
+import { RAG_CORPUS_DDL } from './rag-corpus';
 import { OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL } from './otel-traces';
 
 /** One schema step: an id that never changes once released, and idempotent statements. */
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0001_otel_traces',
     statements: [OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL],
   },
+  { id: '0002_rag_corpus', statements: [RAG_CORPUS_DDL] },
 ];

@@ -1,0 +1,59 @@
+import type { Context, Tracer } from '@opentelemetry/api';
+import type { CallOutcome } from '../client/call-outcome';
+import type { ClassifiedError } from '../client/error-class';
+import type { LlmClient } from '../client/llm-client';
+import type { Provider } from '../client/types';
+import type { Store } from '../store/client';
+
+/** The five integration patterns (the `:pattern` of `POST /api/invoke/:pattern`). */
+export const PATTERN_NAMES = ['direct', 'streaming', 'batch', 'rag', 'agent'] as const;
+export type PatternName = (typeof PATTERN_NAMES)[number];
+
+/** One unit of work for a pattern (the invoke body, validated). */
+export interface PatternRequest {
+  provider: Provider;
+  model: string;
+  input?: string | undefined;
+  maxTokens?: number | undefined;
+  fallback?: { provider: Provider; model: string } | undefined;
+}
+
+/** What a pattern runs with. */
+export interface PatternDeps {
+  client: LlmClient;
+  store: Store;
+  /** Where RAG embeds and searches: the embedding model per provider family. */
+  embedding: { provider: Provider; model: string };
+  /** For the patterns' own step spans (retrieval, tools, workflow). */
+  tracer: Tracer;
+}
+
+/** Per-invocation plumbing: run tags, the parent span, fault headers for the mock. */
+export interface PatternContext {
+  runId?: string;
+  scenario?: string;
+  parent: Context;
+  headers: Record<string, string>;
+  signal?: AbortSignal;
+  /** Where a failing model call goes next (from the invoke body). */
+  fallback?: { provider: Provider; model: string }[];
+}
+
+/** Everything a pattern did, summed over its calls, as the invoke endpoint answers it. */
+export interface PatternOutcome {
+  ok: boolean;
+  error?: ClassifiedError;
+  text: string;
+  /** Model calls (and embeddings, tools) the unit of work made. */
+  calls: CallOutcome<unknown>[];
+  steps: number;
+  ttftMs: number | undefined;
+  tpotMs: number | undefined;
+}
+
+/** A pattern: one unit of work through the instrumented client. */
+export type PatternRunner = (
+  req: PatternRequest,
+  deps: PatternDeps,
+  ctx: PatternContext,
+) => Promise<PatternOutcome>;

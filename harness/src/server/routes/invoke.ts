@@ -1,0 +1,94 @@
+import { context as otelContext, propagation, type Tracer } from '@opentelemetry/api';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Provider } from '../../client/types';
+import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
+import type { Store } from '../../store/client';
+import type { ClientRegistry } from '../client-registry';
+import { badRequest, HttpError } from '../http-errors';
+
+const provider = z.enum(['openai', 'anthropic', 'gemini']);
+const invokeBody = z
+  .object({
+    provider,
+    model: z.string().min(1).max(200),
+    input: z.string().max(200_000).optional(),
+    maxTokens: z.number().int().min(1).max(100_000).optional(),
+    fallback: z
+      .object({ provider, model: z.string().min(1).max(200) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+const tag = z
+  .string()
+  .max(200)
+  .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
+
+/** Embedding model used by RAG per chat provider (Anthropic has no embeddings API: OpenAI's). */
+const EMBEDDING: Record<Provider, { provider: Provider; model: string }> = {
+  openai: { provider: 'openai', model: 'text-embedding-3-small' },
+  anthropic: { provider: 'openai', model: 'text-embedding-3-small' },
+  gemini: { provider: 'gemini', model: 'gemini-embedding-001' },
+};
+
+/** `POST /api/invoke/:pattern`: one unit of work through the instrumented client (what k6 drives). */
+export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; tracer: Tracer }): Router {
+  const router = Router();
+  router.post('/invoke/:pattern', async (req, res) => {
+    const pattern = req.params.pattern as PatternName;
+    if (!PATTERN_NAMES.includes(pattern)) {
+      throw new HttpError(
+        404,
+        'unknown_pattern',
+        `unknown pattern "${req.params.pattern}": valid patterns are ${PATTERN_NAMES.join(', ')}`,
+      );
+    }
+    const body = invokeBody.safeParse(req.body ?? {});
+    if (!body.success) throw badRequest(body.error);
+    const runId = req.header('x-run-id');
+    const scenario = req.header('x-scenario');
+    for (const [name, value] of [
+      ['x-run-id', runId],
+      ['x-scenario', scenario],
+    ] as const) {
+      if (value !== undefined && !tag.safeParse(value).success)
+        throw new HttpError(
+          400,
+          'invalid_request',
+          `invalid ${name} header: letters, digits and . _ : - only`,
+        );
+    }
+    if (pattern === 'batch' && body.data.provider === 'gemini') {
+      throw new HttpError(
+        400,
+        'unsupported',
+        'the batch pattern needs a provider Batch API: use openai or anthropic (Gemini batches go through Vertex AI)',
+      );
+    }
+    const forwarded: Record<string, string> = {};
+    for (const h of ['x-mock-fault', 'x-mock-profile']) {
+      const v = req.header(h);
+      if (v) forwarded[h] = v;
+    }
+    const client = await deps.clients.forScenario(scenario);
+    const abort = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const result = await invokePattern(
+      pattern,
+      body.data,
+      { client, store: deps.store, embedding: EMBEDDING[body.data.provider], tracer: deps.tracer },
+      {
+        ...(runId ? { runId } : {}),
+        ...(scenario ? { scenario } : {}),
+        parent: propagation.extract(otelContext.active(), req.headers),
+        headers: forwarded,
+        signal: abort.signal,
+      },
+    );
+    res.json(result);
+  });
+  return router;
+}
