@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { HARNESS_VERSION } from '../version';
+import { mockCommand } from './mock-command';
 import { sqlCommand } from './sql-command';
 import { upCommand } from './up-command';
 
@@ -21,6 +22,10 @@ export function buildCli(): Command {
     .action(async () => {
       await upCommand();
     });
+  program
+    .command('mock')
+    .description('start the mock providers alone (ground-truth spans go to the harness over OTLP)')
+    .action(mockCommand);
   program
     .command('sql')
     .description('run a read-only SQL query over the store')
