@@ -151,7 +151,8 @@ export function createPipeline(deps: PipelineDeps) {
     try {
       const run = () => {
         queueWaitMs = performance.now() - t0;
-        return total.execute(({ signal }) => runTargets(anySignal(signal, ctx.signal)), ctx.signal);
+        // cockatiel derives the deadline's signal from the caller's, so one signal covers both.
+        return total.execute(({ signal }) => runTargets(signal), ctx.signal);
       };
       result = await (gate ? gate.execute(run, ctx.signal) : run());
     } catch (e) {
@@ -203,11 +204,6 @@ function addUsage(a: Usage, b: Usage): Usage {
   };
 }
 
-/** One signal that fires when any of the given ones does. */
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const list = signals.filter((s): s is AbortSignal => s !== undefined);
-  return list.length <= 1 ? list[0] : AbortSignal.any(list);
-}
 
 /** The logical call's span: usage, cost, waits and outcome, as the reports and dashboard read them. */
 export function finishSpan(
