@@ -22,7 +22,7 @@ export const REDACT_PATHS = [
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: options.level ?? process.env.LOG_LEVEL ?? 'warn',
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: { service: 'harness' },
     },

@@ -10,6 +10,7 @@ import { createOtlpReceiver, type OtlpReceiver } from './otlp/index';
 import { createApp } from './server/app';
 import { type ClientRegistry, createClientRegistry } from './server/client-registry';
 import { type HostedMock, startHostedMock } from './stack-mock';
+import { type RunsWiring, wireRuns } from './stack-runs';
 import { insertSpanRows } from './store/clickhouse-insert';
 import { openStore, type Store } from './store/client';
 import { describeStore, type StoreConfig, storeConfigFromEnv } from './store/config';
@@ -30,6 +31,7 @@ export interface Stack {
   /** Where provider calls go. */
   providerUrl: string;
   clients: ClientRegistry;
+  runs: RunsWiring;
   log: Logger;
   /** Base URL of the API and dashboard. */
   url: string;
@@ -78,10 +80,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ),
     });
     cleanup.unshift(() => clients.closeAll());
+    const runs = await wireRuns({
+      store,
+      spans,
+      clients,
+      token: config.token,
+      mockUrl: mock?.server.url,
+      log,
+    });
     const app = createApp({
       store,
       spans,
       clients,
+      runs,
       tracer: trace.getTracer('harness.patterns'),
       version: HARNESS_VERSION,
       token: config.token,
@@ -95,6 +106,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanup.unshift(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    runs.attach(server, url);
+    // Runs stop (and record their end) before the server and the span writer go away.
+    cleanup.unshift(() => runs.close());
     log.info(
       { url, otlp: otlp.url, providers: providerUrl, store: describeStore(storeConfig) },
       'harness up',
@@ -109,6 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       mock,
       providerUrl,
       clients,
+      runs,
       log,
       url,
       close: () => {

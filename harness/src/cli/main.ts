@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { HARNESS_VERSION } from '../version';
 import { mockCommand } from './mock-command';
+import { compareCommand, reportCommand } from './report-command';
+import { type RunOptions, runCommand } from './run-command';
+import { scenariosCommand } from './scenarios-command';
 import { sqlCommand } from './sql-command';
+import { startCommand } from './start-command';
 import { upCommand } from './up-command';
 
 /** The `harness` command line. */
@@ -19,9 +23,33 @@ export function buildCli(): Command {
   program
     .command('start')
     .description('the main job on embedded defaults (what `npm start` runs)')
-    .action(async () => {
-      await upCommand();
+    .action(startCommand);
+  program
+    .command('run')
+    .description('drive a scenario (open model) and print the summary; exit 1 when thresholds fail')
+    .argument('<scenario>', 'scenario name (see `harness scenarios`)')
+    .option('--engine <engine>', 'builtin or k6', 'builtin')
+    .option('--rate <rate>', 'constant rate instead of the stages, e.g. 100/m, 5/s')
+    .option('--duration <duration>', 'stretch the stages to this length, e.g. 30s, 5m')
+    .action(async (scenario: string, opts: RunOptions) => {
+      process.exitCode = await runCommand(scenario, opts);
     });
+  program
+    .command('report')
+    .description("print or write a run's report")
+    .argument('<run>', 'run id')
+    .option('--format <format>', 'md, json, html or seed (measured vs the seed tables)', 'md')
+    .option('--out <file>', 'write into reports/ instead of printing')
+    .action(reportCommand);
+  program
+    .command('compare')
+    .description('compare a candidate run against a baseline run')
+    .argument('<baseline>', 'run id')
+    .argument('<candidate>', 'run id')
+    .option('--format <format>', 'md or json', 'md')
+    .option('--out <file>', 'write into reports/ instead of printing')
+    .action(compareCommand);
+  program.command('scenarios').description('list the scenarios').action(scenariosCommand);
   program
     .command('mock')
     .description('start the mock providers alone (ground-truth spans go to the harness over OTLP)')

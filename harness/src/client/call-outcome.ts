@@ -15,7 +15,11 @@ export interface CallContext {
   /** Price the call at the batch discount. */
   batch?: boolean;
   /** Fallback targets for this call, instead of the client's configured chain. */
-  fallback?: { provider: import('./types').Provider; model: string; on?: import('./error-class').ErrorClass[] }[];
+  fallback?: {
+    provider: import('./types').Provider;
+    model: string;
+    on?: import('./error-class').ErrorClass[];
+  }[];
 }
 
 /** Everything measured about one logical call, success or not. */

@@ -4,7 +4,13 @@ import { ERROR_CLASSES, type ErrorClass } from './error-class';
 const provider = z.enum(['openai', 'anthropic', 'gemini']);
 
 /** Error classes that send a call to its fallback target unless told otherwise. */
-export const DEFAULT_FALLBACK_ON: readonly ErrorClass[] = ['overloaded', 'server_error', 'rate_limit', 'breaker_open', 'timeout'];
+export const DEFAULT_FALLBACK_ON: readonly ErrorClass[] = [
+  'overloaded',
+  'server_error',
+  'rate_limit',
+  'breaker_open',
+  'timeout',
+];
 const onOff = <T extends z.ZodRawShape>(shape: T) => z.union([z.literal(false), z.object(shape).strict()]);
 
 /** Resilience and throughput settings of the instrumented client; every policy can be switched off. */

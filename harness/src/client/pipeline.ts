@@ -204,7 +204,6 @@ function addUsage(a: Usage, b: Usage): Usage {
   };
 }
 
-
 /** The logical call's span: usage, cost, waits and outcome, as the reports and dashboard read them. */
 export function finishSpan(
   span: ReturnType<Tracer['startSpan']>,

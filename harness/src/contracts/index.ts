@@ -1,2 +1,11 @@
 /** Types shared by the harness server, its CLI and the dashboard (import with `import type`). */
 export type { ApiErrorBody, HealthResponse, SqlRequest, SqlResponse } from './api';
+export type {
+  ClientToServerEvents,
+  LiveTick,
+  MockSettings,
+  RunInfo,
+  RunStatus,
+  ServerToClientEvents,
+  SpanHealth,
+} from './live';

@@ -26,6 +26,8 @@ export interface RunOptions {
   onRecord?: (record: DriverRecord) => void;
   /** Once a second with the last complete second, for live progress. */
   onTick?: (snapshot: TickSnapshot) => void;
+  /** Wake this long before each send and poll to the exact time (default 8 ms; see timer.ts). */
+  timerMarginMs?: number;
 }
 
 /** Live progress, once a second. */
@@ -130,7 +132,7 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   let next = 0;
   while (next < n && !signal?.aborted) {
     const due = t0 + (offsets[next] ?? 0);
-    if (performance.now() < due) await waitUntil(due, signal);
+    if (performance.now() < due) await waitUntil(due, signal, opts.timerMarginMs);
     if (signal?.aborted) break;
     const now = performance.now();
     // Everything already due goes out in this turn, in schedule order.

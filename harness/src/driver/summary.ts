@@ -4,6 +4,9 @@
  * requested vs achieved rate overall and per stage, lateness with its reliability verdict, and
  * latency/TTFT distributions from raw values.
  */
+
+import type { StageSummary } from './per-stage';
+import { perStage } from './per-stage';
 import type { Schedule } from './schedule';
 import { type Distribution, distribution } from './stats';
 import type { SecondStats } from './time-series';
@@ -12,21 +15,7 @@ import type { Accounting, CompletedRecord, DriverRecord } from './types';
 /** A run whose lateness p99 exceeds this is flagged unreliable (metrics.md). */
 export const LATENESS_UNRELIABLE_MS = 5;
 
-/** Requested vs achieved for one stage (measured window only). */
-export interface StageSummary {
-  stage: number;
-  startMs: number;
-  endMs: number;
-  fromRpm: number;
-  toRpm: number;
-  /** Expected arrivals from the rate curve. */
-  requested: number;
-  scheduled: number;
-  sent: number;
-  ok: number;
-  errors: number;
-  dropped: number;
-}
+export type { StageSummary };
 
 /** Everything a report needs from one run. */
 export interface RunSummary {
@@ -126,50 +115,4 @@ export function summarize(input: SummaryInput): RunSummary {
     timeSeries: input.timeSeries,
     records,
   };
-}
-
-function perStage(
-  schedule: Schedule,
-  warmupMs: number,
-  windowEnd: number,
-  records: DriverRecord[],
-  inFlightAtStop: number[],
-): StageSummary[] {
-  const rows = schedule.segments.map((seg, stage) => {
-    const from = Math.max(seg.startMs, warmupMs);
-    const to = Math.min(seg.endMs, windowEnd);
-    return {
-      stage,
-      startMs: seg.startMs,
-      endMs: seg.endMs,
-      fromRpm: seg.fromRpm,
-      toRpm: seg.toRpm,
-      requested: to > from ? schedule.expectedBetween(from, to) : 0,
-      scheduled: 0,
-      sent: 0,
-      ok: 0,
-      errors: 0,
-      dropped: 0,
-    };
-  });
-  const rowOf = (offset: number) => rows.find((r) => offset >= r.startMs && offset < r.endMs);
-  for (const t of schedule.offsetsMs) {
-    const row = t >= warmupMs ? rowOf(t) : undefined;
-    if (row) row.scheduled++;
-  }
-  for (const r of records) {
-    const row = r.warmup ? undefined : rowOf(r.scheduledOffsetMs);
-    if (!row) continue;
-    if (r.kind === 'dropped') row.dropped++;
-    else {
-      row.sent++;
-      if (r.outcome.status === 'ok') row.ok++;
-      else row.errors++;
-    }
-  }
-  for (const i of inFlightAtStop) {
-    const row = rowOf(schedule.offsetsMs[i] ?? -1);
-    if (row && (schedule.offsetsMs[i] ?? 0) >= warmupMs) row.sent++;
-  }
-  return rows;
 }

@@ -11,7 +11,7 @@ export interface InvokeCall {
   pattern: string;
   provider: string;
   model: string;
-  input?: string | string[];
+  input?: string;
   maxTokens?: number;
   fallback?: { provider: string; model: string };
   /** Extra request headers, e.g. `x-mock-fault` for a fault the scenario forces on this request. */
@@ -57,7 +57,12 @@ export function builtinTarget(opts: CallerIdentity & { harnessUrl: string }): Ta
 
 /** Any HTTP endpoint: ok = 2xx; the body is the scenario's, or the mix call as JSON when it gives none. */
 export function urlTarget(
-  opts: CallerIdentity & { url: string; method?: string; headers?: Record<string, string>; body?: unknown },
+  opts: CallerIdentity & {
+    url: string;
+    method?: string | undefined;
+    headers?: Record<string, string> | undefined;
+    body?: unknown;
+  },
 ): Target {
   const method = (opts.method ?? 'POST').toUpperCase();
   return {

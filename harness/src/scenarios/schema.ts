@@ -57,8 +57,8 @@ const mixItem = z.strictObject({
   weight: z.number().positive(),
   provider,
   model,
-  /** Prompt (or batch items); the pattern supplies a realistic default when absent. */
-  input: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  /** The user prompt (one per request, batch items too); the pattern supplies a default when absent. */
+  input: z.string().max(200_000).optional(),
   maxTokens: positiveInt.optional(),
   fallback: z.strictObject({ provider, model }).optional(),
 });

@@ -1,5 +1,7 @@
 import { type Tracer, trace } from '@opentelemetry/api';
 import express, { type Express } from 'express';
+import type { RunRegistry } from '../runs/registry';
+import type { RunManager } from '../runs/run-manager';
 import type { Store } from '../store/client';
 import type { SqlLimits } from '../store/read-only-sql';
 import type { SpanWriter } from '../store/span-writer';
@@ -8,6 +10,7 @@ import type { ClientRegistry } from './client-registry';
 import { errorHandler, notFound } from './http-errors';
 import { healthRoutes } from './routes/health';
 import { invokeRoutes } from './routes/invoke';
+import { runRoutes } from './routes/runs';
 import { sqlRoutes } from './routes/sql';
 
 /** Everything the API needs from the running stack. */
@@ -16,6 +19,8 @@ export interface AppDeps {
   spans: SpanWriter;
   /** Instrumented clients per scenario, for `/api/invoke`. */
   clients?: ClientRegistry;
+  /** Run registry and manager, for `/api/runs`, reports and comparison. */
+  runs?: { registry: RunRegistry; manager: RunManager };
   tracer?: Tracer;
   version: string;
   token: string | undefined;
@@ -42,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use(sqlRoutes(deps.store, deps.sqlLimits));
+  if (deps.runs) api.use(runRoutes({ store: deps.store, ...deps.runs }));
   if (deps.clients) {
     api.use(
       invokeRoutes({

@@ -51,7 +51,11 @@ export function createBreakers(s: ClientConfig['breaker']): BreakerRegistry {
           breaker:
             s.failureRatio === undefined
               ? new ConsecutiveBreaker(s.consecutiveFailures)
-              : new SamplingBreaker({ threshold: s.failureRatio, duration: s.samplingMs, minimumRps: s.minThroughput / (s.samplingMs / 1000) }),
+              : new SamplingBreaker({
+                  threshold: s.failureRatio,
+                  duration: s.samplingMs,
+                  minimumRps: s.minThroughput / (s.samplingMs / 1000),
+                }),
         },
       );
       map.set(key, b);

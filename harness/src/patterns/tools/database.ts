@@ -8,11 +8,11 @@ import { runReadOnlySql } from '../../store/read-only-sql';
  */
 const REPORTS = {
   request_count: `SELECT count() AS requests FROM otel_traces
-                  WHERE SpanAttributes['harness.pattern'] != '' AND ParentSpanId = '' AND Timestamp > now() - INTERVAL 1 HOUR`,
+                  WHERE SpanName LIKE 'invoke_workflow %' AND Timestamp > now() - INTERVAL 1 HOUR`,
   error_count: `SELECT countIf(StatusCode = 'Error') AS errors, count() AS requests FROM otel_traces
-                WHERE ParentSpanId = '' AND SpanAttributes['harness.pattern'] != '' AND Timestamp > now() - INTERVAL 1 HOUR`,
+                WHERE SpanName LIKE 'invoke_workflow %' AND Timestamp > now() - INTERVAL 1 HOUR`,
   cost_by_pattern: `SELECT SpanAttributes['harness.pattern'] AS pattern, round(sum(toFloat64OrZero(SpanAttributes['harness.cost.usd'])), 6) AS cost_usd
-                    FROM otel_traces WHERE ParentSpanId = '' AND SpanAttributes['harness.pattern'] != ''
+                    FROM otel_traces WHERE SpanName LIKE 'invoke_workflow %'
                     GROUP BY pattern ORDER BY cost_usd DESC`,
   slowest_spans: `SELECT SpanName, round(max(Duration) / 1e6, 1) AS max_ms FROM otel_traces
                   WHERE Timestamp > now() - INTERVAL 1 HOUR GROUP BY SpanName ORDER BY max_ms DESC LIMIT 5`,

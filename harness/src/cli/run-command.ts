@@ -1,0 +1,104 @@
+import { io } from 'socket.io-client';
+import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
+import { parseDuration, parseRate } from '../driver/rate';
+import type { RunReport } from '../runs/report/report-data';
+import { loadRegistry } from '../scenarios/load';
+import { type ApiTarget, callApi } from './api-client';
+import { openHarnessSession } from './harness-session';
+import { runWithK6 } from './k6-command';
+import { createProgressPrinter } from './progress';
+import { summaryText } from './summary-table';
+
+/** Options of `harness run`. */
+export interface RunOptions {
+  engine: string;
+  rate?: string;
+  duration?: string;
+}
+
+/** Check the scenario name and the rate/duration syntax before anything starts. */
+export async function validateRunArgs(scenario: string, opts: RunOptions): Promise<void> {
+  const registry = await loadRegistry();
+  if (!Object.hasOwn(registry, scenario)) {
+    throw new Error(
+      `unknown scenario "${scenario}": valid names are ${Object.keys(registry).sort().join(', ')}`,
+    );
+  }
+  if (opts.engine !== 'builtin' && opts.engine !== 'k6')
+    throw new Error(`unknown engine "${opts.engine}": valid engines are builtin, k6`);
+  if (opts.rate !== undefined) parseRate(opts.rate);
+  if (opts.duration !== undefined) parseDuration(opts.duration);
+}
+
+/**
+ * `harness run <scenario>`: drive a scenario with live progress, print the summary, and exit
+ * non-zero when a threshold fails or the run does not complete (usable in CI).
+ */
+export async function runCommand(scenario: string, opts: RunOptions): Promise<number> {
+  await validateRunArgs(scenario, opts);
+  const session = await openHarnessSession();
+  try {
+    if (opts.engine === 'k6') return await runWithK6(scenario, opts, session.target);
+    return await driveRun(session.target, scenario, opts);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Start a run on a harness, print its live progress and its summary; the exit code for CI. */
+export async function driveRun(
+  target: ApiTarget,
+  scenario: string,
+  opts: Omit<RunOptions, 'engine'>,
+): Promise<number> {
+  {
+    const socket = io(target.baseUrl, {
+      transports: ['websocket'],
+      ...(target.token ? { auth: { token: target.token } } : {}),
+    }) as import('socket.io-client').Socket<ServerToClientEvents, ClientToServerEvents>;
+    const printer = createProgressPrinter();
+    let runId = '';
+    const finished = new Promise<RunInfo>((resolve) => {
+      socket.on('run:tick', (t: LiveTick) => {
+        if (t.runId === runId) printer.tick(t);
+      });
+      socket.on('run:finished', (r) => {
+        if (r.runId === runId) resolve(r);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (e) => reject(new Error(`cannot open the live feed: ${e.message}`)));
+    });
+    const started = await callApi<{ runId: string }>(target, '/api/runs', {
+      body: {
+        scenario,
+        ...(opts.rate ? { rate: opts.rate } : {}),
+        ...(opts.duration ? { duration: opts.duration } : {}),
+      },
+    });
+    runId = started.runId;
+    process.stdout.write(`run ${runId}: ${scenario} (dashboard: ${target.baseUrl}/)\n`);
+    const stop = () => {
+      process.stdout.write('\nstopping the run…\n');
+      void callApi(target, `/api/runs/${runId}/stop`, { method: 'POST', body: {} }).catch(() => {});
+    };
+    process.once('SIGINT', stop);
+    const run = await finished;
+    process.off('SIGINT', stop);
+    printer.end();
+    socket.close();
+    if (run.status === 'failed') {
+      const detail = await callApi<{ run: { summary: { error?: string } | null } }>(
+        target,
+        `/api/runs/${runId}`,
+      );
+      process.stderr.write(`run ${runId} failed: ${detail.run.summary?.error ?? 'unknown error'}\n`);
+      return 1;
+    }
+    const report = await callApi<RunReport>(target, `/api/runs/${runId}/report`);
+    process.stdout.write(summaryText(report));
+    process.stdout.write(`report: harness report ${runId} [--format md|html|json|seed]\n`);
+    return run.status === 'completed' && report.passed !== false ? 0 : 1;
+  }
+}

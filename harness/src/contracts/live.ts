@@ -1,0 +1,78 @@
+/**
+ * socket.io events between the harness and the dashboard: the one definition both sides import
+ * (`import type`). Payloads are plain JSON.
+ */
+
+/** Run lifecycle states. */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted';
+
+/** A run as listed to the dashboard. */
+export interface RunInfo {
+  runId: string;
+  scenario: string;
+  engine: 'builtin' | 'k6';
+  status: RunStatus;
+  startedAt: string;
+  endedAt: string | null;
+  thresholdsPassed: boolean | null;
+}
+
+/** One second of a running run: what every live panel plots. */
+export interface LiveTick {
+  runId: string;
+  /** Seconds since the run started. */
+  t: number;
+  warmup: boolean;
+  targetRpm: number;
+  achievedRpm: number;
+  ok: number;
+  errorsByClass: Record<string, number>;
+  dropped: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  ttftMs: { p50: number | null; p95: number | null };
+  retries: number;
+  tokensPerSec: number;
+  /** USD spent in this second, extrapolated per minute. */
+  costPerMin: number;
+  inFlight: number;
+  /** Calls waiting in the client's bulkhead queue. */
+  queueDepth: number;
+  /** Circuit breaker state per provider/model. */
+  breakers: Record<string, string>;
+  /** Totals so far. */
+  totals: { scheduled: number; ok: number; errors: number; dropped: number; costUsd: number };
+}
+
+/** The span pipeline's health, so a store outage shows on the dashboard. */
+export interface SpanHealth {
+  received: number;
+  exported: number;
+  dropped: number;
+  queued: number;
+  retried: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+}
+
+/** The mock's current settings. */
+export interface MockSettings {
+  profile: string;
+  seed: number;
+  timeScale: number;
+  rateLimits: unknown;
+}
+
+/** Server → dashboard. */
+export interface ServerToClientEvents {
+  'run:started': (run: RunInfo) => void;
+  'run:tick': (tick: LiveTick) => void;
+  'run:finished': (run: RunInfo) => void;
+  'spans:health': (health: SpanHealth) => void;
+  'mock:config': (settings: MockSettings) => void;
+}
+
+/** Dashboard → server. */
+export interface ClientToServerEvents {
+  /** Ask for the current state (active runs, last ticks) after a (re)connect. */
+  hello: (reply: (state: { runs: RunInfo[]; ticks: LiveTick[] }) => void) => void;
+}

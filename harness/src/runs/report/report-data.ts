@@ -1,0 +1,125 @@
+import { PRICE_TABLE_DATE } from '../../cost/prices';
+import type { Distribution } from '../../driver/stats';
+import type { RunSummary } from '../../driver/summary';
+import type { PatternResult, ScenarioRunResult } from '../../scenarios/run';
+import type { ThresholdResult } from '../../scenarios/thresholds';
+import type { Store } from '../../store/client';
+import type { RunRecord } from '../registry';
+import { queryRunFacts, type RunFacts } from './run-facts';
+
+/** One pattern's line of the report. */
+export interface PatternLine extends PatternResult {
+  pattern: string;
+  requests: number;
+  errorRate: number;
+  costPer1k: number | null;
+  wastedUsd: number;
+  retries: number;
+}
+
+/** Everything a report shows about one run (the JSON report is exactly this). */
+export interface RunReport {
+  runId: string;
+  scenario: string;
+  engine: string;
+  status: string;
+  gitVersion: string;
+  seed: number;
+  startedAt: string;
+  endedAt: string | null;
+  measuredSeconds: number;
+  accounting: RunSummary['measured'] & { identityHolds: boolean };
+  totals: RunSummary['totals'];
+  requestedRpm: number;
+  achievedRpm: number;
+  lateness: RunSummary['lateness'];
+  latency: Distribution;
+  ttft: Distribution;
+  errorsByClass: Record<string, number>;
+  patterns: PatternLine[];
+  cost: {
+    totalUsd: number;
+    per1kRequests: number | null;
+    perDayAtRunRate: number | null;
+    expectedPerDay: number | null;
+    wastedUsd: number;
+    priceTableDate: string;
+  };
+  timeSeries: RunSummary['timeSeries'];
+  perStage: RunSummary['perStage'];
+  thresholds: ThresholdResult[];
+  passed: boolean | null;
+  /** What the store holds for this run, reconciled against the driver's own counts. */
+  store: RunFacts['store'] & { reconciled: boolean };
+  /** Injected by the mock (ground truth) vs observed by the client, per class. */
+  fidelity: { injected: Record<string, number>; observed: Record<string, number> };
+}
+
+type StoredSummary = Omit<ScenarioRunResult, 'summary'> & { summary: Omit<RunSummary, 'records'> };
+
+/** Assemble a run's report from its registry record (driver summary) and the store (spans). */
+export async function buildRunReport(store: Store, run: RunRecord): Promise<RunReport> {
+  const stored = (run.summary ?? null) as StoredSummary | { error: string } | null;
+  if (!stored || !('summary' in stored)) {
+    const why = stored && 'error' in stored ? `: ${stored.error}` : '';
+    throw new Error(`run ${run.runId} has no results (status ${run.status}${why})`);
+  }
+  const s = stored.summary;
+  const facts = await queryRunFacts(store, run.runId);
+  const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
+  const requests = s.measured.ok + s.measured.errors;
+  const patterns: PatternLine[] = Object.entries(stored.byPattern).map(([pattern, p]) => {
+    const n = p.ok + p.errors;
+    const f = facts.byPattern[pattern];
+    return {
+      pattern,
+      ...p,
+      requests: n + p.dropped,
+      errorRate: n ? p.errors / n : 0,
+      costPer1k: n ? (p.costUsd / n) * 1000 : null,
+      wastedUsd: f?.wastedUsd ?? 0,
+      retries: f?.retries ?? 0,
+    };
+  });
+  const m = s.measured;
+  return {
+    runId: run.runId,
+    scenario: run.scenario,
+    engine: run.engine,
+    status: run.status,
+    gitVersion: run.gitVersion,
+    seed: run.seed,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    measuredSeconds,
+    accounting: {
+      ...m,
+      identityHolds: m.scheduled === m.ok + m.errors + m.dropped + m.inFlightAtStop + m.notStarted,
+    },
+    totals: s.totals,
+    requestedRpm: s.requestedRpm,
+    achievedRpm: s.achievedRpm,
+    lateness: s.lateness,
+    latency: s.latency,
+    ttft: s.ttft,
+    errorsByClass: s.errorsByClass,
+    patterns,
+    cost: {
+      totalUsd: stored.costUsd,
+      per1kRequests: requests ? (stored.costUsd / requests) * 1000 : null,
+      perDayAtRunRate: stored.costPerDayUsd,
+      expectedPerDay: stored.expectedCostPerDay,
+      wastedUsd: patterns.reduce((a, p) => a + p.wastedUsd, 0),
+      priceTableDate: PRICE_TABLE_DATE,
+    },
+    timeSeries: s.timeSeries,
+    perStage: s.perStage,
+    thresholds: stored.thresholds,
+    passed: stored.passed,
+    store: {
+      ...facts.store,
+      reconciled: facts.store.spans === s.totals.scheduled - s.totals.notStarted - s.totals.inFlightAtStop,
+    },
+    fidelity: facts.fidelity,
+  };
+}

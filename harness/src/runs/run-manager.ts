@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { LiveTick, RunInfo } from '../contracts/live';
+import type { DriverRecord } from '../driver/types';
+import type { PlanOverrides } from '../scenarios/plan';
+import { planScenario } from '../scenarios/plan';
+import { runScenario, type ScenarioRunResult } from '../scenarios/run';
+import type { Scenario } from '../scenarios/schema';
+import type { SpanSink } from '../store/span-sink';
+import { gitVersion } from '../version';
+import { createLiveTicker } from './live-ticker';
+import { loadRequestRow, newRequestIds, type RequestIds, traceparent } from './load-request-span';
+import type { RunRecord, RunRegistry } from './registry';
+
+/** What starts a run. */
+export interface StartRun {
+  scenario: Scenario;
+  overrides?: PlanOverrides;
+  /** Defaults to a time-ordered id. */
+  runId?: string;
+}
+
+/** Events the manager announces (socket.io broadcasts them). */
+export interface RunEvents {
+  started(run: RunInfo): void;
+  tick(tick: LiveTick): void;
+  finished(run: RunInfo): void;
+}
+
+/** Gauges read from the instrumented client each second. */
+export type ClientGauges = () => { queueDepth: number; breakers: Record<string, string> };
+
+/** A running run. */
+export interface ActiveRun {
+  info: RunInfo;
+  result: Promise<ScenarioRunResult | undefined>;
+  lastTick: LiveTick | undefined;
+  stop(): void;
+}
+
+/** A time-ordered, unique run id: `20261129-194501-ab12cd`. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Where the manager's runs send their requests and record their results. */
+export interface RunManagerDeps {
+  registry: RunRegistry;
+  spans: SpanSink;
+  /** The harness's own base URL (builtin target: `/api/invoke`), known once it listens. */
+  harnessUrl: () => string;
+  token: string | undefined;
+  /** The mock's admin origin, so a scenario's `mock` settings apply before it runs. */
+  mockUrl: string | undefined;
+  gauges: ClientGauges;
+  events: RunEvents;
+  log: (msg: string, extra?: object) => void;
+}
+
+/**
+ * Runs scenarios with the built-in driver inside the harness: registers each run, writes a driver
+ * span per scheduled request (dropped ones included) so the store accounts for every request,
+ * streams a live tick a second, and records the outcome (completed, failed, aborted).
+ */
+export function createRunManager(deps: RunManagerDeps) {
+  const active = new Map<string, ActiveRun>();
+
+  function start(req: StartRun): ActiveRun {
+    const runId = req.runId ?? newRunId();
+    const scenario = req.scenario;
+    const plan = planScenario(scenario, req.overrides);
+    const abort = new AbortController();
+    const ids = new Map<number, RequestIds>();
+    const record: RunRecord = {
+      runId,
+      scenario: scenario.name,
+      engine: 'builtin',
+      status: 'running',
+      seed: scenario.seed,
+      gitVersion: gitVersion(),
+      config: { scenario, overrides: req.overrides ?? {} },
+      summary: null,
+      thresholdsPassed: null,
+      startedAt: new Date().toISOString(),
+      endedAt: null,
+    };
+    const info = (r: RunRecord): RunInfo => ({
+      runId: r.runId,
+      scenario: r.scenario,
+      engine: r.engine,
+      status: r.status,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      thresholdsPassed: r.thresholdsPassed,
+    });
+    const ticker = createLiveTicker(runId, deps.gauges);
+    const handle: ActiveRun = {
+      info: info(record),
+      result: Promise.resolve(undefined),
+      lastTick: undefined,
+      stop: () => abort.abort(),
+    };
+    const onRecord = (r: DriverRecord) => {
+      const call = plan.callFor(r.index);
+      const rid = ids.get(r.index) ?? newRequestIds();
+      ids.delete(r.index);
+      ticker.record(r);
+      deps.spans.accept([loadRequestRow(r, call, rid, { runId, scenario: scenario.name })]);
+    };
+    handle.result = (async () => {
+      await deps.registry.save(record);
+      deps.events.started(handle.info);
+      try {
+        const result = await runScenario(scenario, {
+          runId,
+          harnessUrl: deps.harnessUrl(),
+          ...(deps.token ? { token: deps.token } : {}),
+          ...(deps.mockUrl ? { mockUrl: deps.mockUrl } : {}),
+          ...(req.overrides ? { overrides: req.overrides } : {}),
+          signal: abort.signal,
+          headersFor: (index) => {
+            const rid = newRequestIds();
+            ids.set(index, rid);
+            return { traceparent: traceparent(rid) };
+          },
+          onRecord,
+          onTick: (snap) => {
+            handle.lastTick = ticker.tick(snap);
+            deps.events.tick(handle.lastTick);
+          },
+        });
+        const { records: _records, ...summary } = result.summary;
+        Object.assign(record, {
+          status: result.summary.aborted ? 'aborted' : 'completed',
+          summary: { ...result, summary },
+          thresholdsPassed: result.passed,
+          endedAt: new Date().toISOString(),
+        });
+        return result;
+      } catch (e) {
+        deps.log('run failed', { runId, error: (e as Error).message });
+        Object.assign(record, {
+          status: 'failed',
+          summary: { error: (e as Error).message },
+          endedAt: new Date().toISOString(),
+        });
+        throw e;
+      } finally {
+        await deps.registry
+          .save(record)
+          .catch((e: Error) => deps.log('cannot save run', { runId, error: e.message }));
+        handle.info = info(record);
+        active.delete(runId);
+        deps.events.finished(handle.info);
+      }
+    })();
+    handle.result.catch(() => {});
+    active.set(runId, handle);
+    return handle;
+  }
+
+  return {
+    start,
+    /** Stop a running run; its status becomes `aborted`. False when no such run is active. */
+    stop(runId: string): boolean {
+      const run = active.get(runId);
+      run?.stop();
+      return run !== undefined;
+    },
+    active: (): ActiveRun[] => [...active.values()],
+    /** Stop everything (harness shutdown) and wait for the runs to record their end. */
+    async stopAll(): Promise<void> {
+      const runs = [...active.values()];
+      for (const r of runs) r.stop();
+      await Promise.allSettled(runs.map((r) => r.result));
+    },
+  };
+}
+
+export type RunManager = ReturnType<typeof createRunManager>;

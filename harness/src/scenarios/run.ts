@@ -1,0 +1,146 @@
+/**
+ * Run a scenario with the built-in open-model driver: apply its mock config, probe the target,
+ * drive the plan, then judge the thresholds and break results down per pattern. This is what
+ * `harness run <scenario>` calls; k6 does the same from scenarios/k6/run.js.
+ */
+import { runOpenModel, type TickSnapshot } from '../driver/executor';
+import { type Distribution, distribution } from '../driver/stats';
+import type { RunSummary } from '../driver/summary';
+import { builtinTarget, type Target, urlTarget } from '../driver/targets';
+import type { DriverRecord } from '../driver/types';
+import { metricLookup } from './metrics';
+import { type PlanOverrides, planScenario } from './plan';
+import type { Scenario } from './schema';
+import { evaluateThresholds, type ThresholdResult } from './thresholds';
+
+/** How to run a scenario. */
+export interface ScenarioRunOptions {
+  runId: string;
+  /** Default http://127.0.0.1:3000. */
+  harnessUrl?: string;
+  token?: string;
+  /** When given, the scenario's `mock` config is PUT to `{mockUrl}/__admin/config` first. */
+  mockUrl?: string;
+  overrides?: PlanOverrides;
+  signal?: AbortSignal;
+  onRecord?: (record: DriverRecord) => void;
+  onTick?: (snapshot: TickSnapshot) => void;
+  /** Per-request timeout of the driver, ms. */
+  timeoutMs?: number;
+  /** Extra headers for request `index` (e.g. its `traceparent`, so the driver span is the trace root). */
+  headersFor?: (index: number) => Record<string, string>;
+}
+
+/** Results of one pattern in the mix (measured window). */
+export interface PatternResult {
+  ok: number;
+  errors: number;
+  dropped: number;
+  costUsd: number;
+  latency: Distribution;
+  ttft: Distribution;
+}
+
+/** Everything `harness run` prints and stores. */
+export interface ScenarioRunResult {
+  scenario: string;
+  runId: string;
+  summary: RunSummary;
+  byPattern: Record<string, PatternResult>;
+  costUsd: number;
+  /** Cost extrapolated to a day at this run's measured rate. */
+  costPerDayUsd: number | null;
+  expectedCostPerDay: number | null;
+  thresholds: ThresholdResult[];
+  passed: boolean;
+}
+
+/** Run a validated scenario end to end; throws `target unreachable: <url>` before scheduling anything. */
+export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promise<ScenarioRunResult> {
+  const plan = planScenario(s, opts.overrides);
+  const identity = { runId: opts.runId, scenario: s.name, ...optional(opts) };
+  const target: Target =
+    s.target.kind === 'url'
+      ? urlTarget({ ...identity, ...s.target })
+      : builtinTarget({ ...identity, harnessUrl: opts.harnessUrl ?? 'http://127.0.0.1:3000' });
+  if (opts.mockUrl && s.mock) await applyMockConfig(opts.mockUrl, s.mock);
+  await target.probe();
+  const summary = await runOpenModel({
+    schedule: plan.schedule,
+    maxInFlight: plan.maxInFlight,
+    warmupMs: plan.warmupMs,
+    send: (req) => {
+      const call = plan.callFor(req.index);
+      const extra = opts.headersFor?.(req.index);
+      return target.send(extra ? { ...call, headers: { ...call.headers, ...extra } } : call, req.signal);
+    },
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onRecord ? { onRecord: opts.onRecord } : {}),
+    ...(opts.onTick ? { onTick: opts.onTick } : {}),
+  });
+  const patternOf = (i: number) => plan.callFor(i).pattern;
+  const thresholds = evaluateThresholds(s.thresholds ?? {}, metricLookup(summary, patternOf));
+  const byPattern = breakDown(summary.records, patternOf);
+  const costUsd = Object.values(byPattern).reduce((a, p) => a + p.costUsd, 0);
+  const minutes = (summary.wallMs - summary.warmupMs) / 60_000;
+  return {
+    scenario: s.name,
+    runId: opts.runId,
+    summary,
+    byPattern,
+    costUsd,
+    costPerDayUsd: minutes > 0 ? (costUsd / minutes) * 1440 : null,
+    expectedCostPerDay: s.expectedCostPerDay ?? null,
+    thresholds,
+    passed: thresholds.every((t) => t.pass),
+  };
+}
+
+function optional(o: ScenarioRunOptions): { token?: string; timeoutMs?: number } {
+  return { ...(o.token ? { token: o.token } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
+}
+
+/** PUT the scenario's mock config (profile, seed, timeScale, rateLimits); a 4xx names the problem. */
+async function applyMockConfig(mockUrl: string, mock: NonNullable<Scenario['mock']>): Promise<void> {
+  const res = await fetch(`${mockUrl.replace(/\/+$/, '')}/__admin/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(mock),
+  });
+  if (!res.ok)
+    throw new Error(`mock rejected the scenario's mock config (${res.status}): ${await res.text()}`);
+}
+
+function breakDown(records: DriverRecord[], patternOf: (i: number) => string): Record<string, PatternResult> {
+  const acc = new Map<
+    string,
+    { ok: number; errors: number; dropped: number; cost: number; lat: number[]; ttft: number[] }
+  >();
+  for (const r of records) {
+    if (r.warmup) continue;
+    const p = patternOf(r.index);
+    const a = acc.get(p) ?? { ok: 0, errors: 0, dropped: 0, cost: 0, lat: [], ttft: [] };
+    acc.set(p, a);
+    if (r.kind === 'dropped') {
+      a.dropped++;
+      continue;
+    }
+    if (r.outcome.status === 'ok') a.ok++;
+    else a.errors++;
+    a.cost += r.outcome.costUsd ?? 0;
+    a.lat.push(r.latencyMs);
+    if (r.ttftMs !== undefined) a.ttft.push(r.ttftMs);
+  }
+  const out: Record<string, PatternResult> = {};
+  for (const [p, a] of acc) {
+    out[p] = {
+      ok: a.ok,
+      errors: a.errors,
+      dropped: a.dropped,
+      costUsd: a.cost,
+      latency: distribution(a.lat),
+      ttft: distribution(a.ttft),
+    };
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseDuration, parseRate } from '../../driver/rate';
+import type { RunRegistry } from '../../runs/registry';
+import { compareRuns, comparisonMarkdown } from '../../runs/report/compare';
+import { reportHtml } from '../../runs/report/html';
+import { reportMarkdown } from '../../runs/report/markdown';
+import { buildRunReport } from '../../runs/report/report-data';
+import { seedTablesMarkdown } from '../../runs/report/seed-tables';
+import type { RunManager } from '../../runs/run-manager';
+import { loadRegistry, loadScenario, loadScenarios } from '../../scenarios/load';
+import type { Store } from '../../store/client';
+import { badRequest, HttpError } from '../http-errors';
+
+const runId = z.string().regex(/^[\w.:-]{1,100}$/, 'run ids are letters, digits and . _ : -');
+const startBody = z
+  .object({
+    scenario: z.string().min(1).max(100),
+    rate: z.union([z.string(), z.number()]).optional(),
+    duration: z.string().optional(),
+  })
+  .strict();
+const format = z.enum(['json', 'md', 'html', 'seed']).default('json');
+
+/** Run registry, reports and comparison: `/api/runs…`, `/api/compare`, `/api/scenarios`. */
+export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: RunManager }): Router {
+  const router = Router();
+  const idOf = (raw: unknown) => {
+    const p = runId.safeParse(raw);
+    if (!p.success) throw badRequest(p.error, 'run id');
+    return p.data;
+  };
+  const reportOf = async (id: string) => {
+    const run = await deps.registry.get(id);
+    if (!run) throw new HttpError(404, 'unknown_run', `no run "${id}"`);
+    if (run.status === 'running')
+      throw new HttpError(
+        409,
+        'run_in_progress',
+        `run "${id}" is still running; its report is ready when it ends`,
+      );
+    try {
+      return await buildRunReport(deps.store, run);
+    } catch (e) {
+      throw new HttpError(409, 'no_results', (e as Error).message);
+    }
+  };
+
+  router.get('/scenarios', async (_req, res) => {
+    const all = await loadScenarios();
+    res.json(
+      Object.values(all).map((s) => ({
+        name: s.name,
+        description: s.description,
+        patterns: [...new Set(s.mix.map((m) => m.pattern))],
+        stages: s.stages,
+        target: s.target.kind,
+      })),
+    );
+  });
+
+  router.get('/runs', async (_req, res) => {
+    const active = new Map(deps.manager.active().map((r) => [r.info.runId, r.info]));
+    const stored = (await deps.registry.list(200)).map(
+      (r) =>
+        active.get(r.runId) ?? {
+          runId: r.runId,
+          scenario: r.scenario,
+          engine: r.engine,
+          status: r.status,
+          startedAt: r.startedAt,
+          endedAt: r.endedAt,
+          thresholdsPassed: r.thresholdsPassed,
+        },
+    );
+    res.json({ runs: stored });
+  });
+
+  router.post('/runs', async (req, res) => {
+    const body = startBody.safeParse(req.body ?? {});
+    if (!body.success) throw badRequest(body.error);
+    const registry = await loadRegistry();
+    if (!Object.hasOwn(registry, body.data.scenario)) {
+      throw new HttpError(
+        400,
+        'unknown_scenario',
+        `unknown scenario "${body.data.scenario}": valid names are ${Object.keys(registry).sort().join(', ')}`,
+      );
+    }
+    let overrides: { rateRpm?: number; durationMs?: number } = {};
+    try {
+      overrides = {
+        ...(body.data.rate === undefined ? {} : { rateRpm: parseRate(body.data.rate) }),
+        ...(body.data.duration === undefined ? {} : { durationMs: parseDuration(body.data.duration) }),
+      };
+    } catch (e) {
+      throw new HttpError(400, 'invalid_request', (e as Error).message);
+    }
+    if (deps.manager.active().length > 0) {
+      throw new HttpError(
+        409,
+        'run_in_progress',
+        `run ${deps.manager.active()[0]?.info.runId} is still running; stop it first`,
+      );
+    }
+    const scenario = await loadScenario(body.data.scenario).catch((e: Error) => {
+      throw new HttpError(400, 'invalid_scenario', e.message);
+    });
+    const run = deps.manager.start({ scenario, overrides });
+    res.status(202).json({ runId: run.info.runId, run: run.info });
+  });
+
+  router.get('/runs/:id', async (req, res) => {
+    const id = idOf(req.params.id);
+    const run = await deps.registry.get(id);
+    if (!run) throw new HttpError(404, 'unknown_run', `no run "${id}"`);
+    const live = deps.manager.active().find((r) => r.info.runId === id);
+    res.json({ run: live ? { ...run, ...live.info } : run, live: live?.lastTick ?? null });
+  });
+
+  router.post('/runs/:id/stop', (req, res) => {
+    const id = idOf(req.params.id);
+    if (!deps.manager.stop(id)) throw new HttpError(404, 'not_running', `run "${id}" is not running`);
+    res.json({ stopping: id });
+  });
+
+  router.get('/runs/:id/report', async (req, res) => {
+    const f = format.safeParse(req.query.format);
+    if (!f.success) throw badRequest(f.error, 'format');
+    const report = await reportOf(idOf(req.params.id));
+    if (f.data === 'json') res.json(report);
+    else if (f.data === 'html') res.type('html').send(reportHtml(report));
+    else
+      res.type('text/markdown').send(f.data === 'seed' ? seedTablesMarkdown(report) : reportMarkdown(report));
+  });
+
+  router.get('/compare', async (req, res) => {
+    const a = idOf(req.query.a);
+    const b = idOf(req.query.b);
+    const comparison = compareRuns(await reportOf(a), await reportOf(b));
+    if (req.query.format === 'md') res.type('text/markdown').send(comparisonMarkdown(comparison));
+    else res.json(comparison);
+  });
+  return router;
+}

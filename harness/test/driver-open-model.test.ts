@@ -1,0 +1,179 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOpenModel } from '../src/driver/executor';
+import { constantSchedule } from '../src/driver/schedule';
+import { builtinTarget, urlTarget } from '../src/driver/targets';
+import type { Accounting } from '../src/driver/types';
+
+/** A server that answers after `delayMs(req)`; GET /invoke-like paths answer JSON. */
+let delayMs = 0;
+let lastHeaders: IncomingMessage['headers'] = {};
+let server: Server;
+let base = '';
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    lastHeaders = req.headers;
+    req.resume();
+    setTimeout(() => {
+      if (req.url?.startsWith('/api/invoke/direct')) {
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            ok: true,
+            latencyMs: 12,
+            ttftMs: 12,
+            tokens: { input: 40, output: 9 },
+            costUsd: 0.002,
+          }),
+        );
+      } else if (req.url?.startsWith('/api/invoke/')) {
+        res.statusCode = 502;
+        res.end(
+          JSON.stringify({
+            ok: false,
+            errorClass: 'overloaded',
+            latencyMs: 3,
+            retries: 2,
+            fallbackUsed: true,
+          }),
+        );
+      } else if (req.url === '/teapot') {
+        res.statusCode = 418;
+        res.end('no');
+      } else res.end('ok');
+    }, delayMs);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const who = { runId: 'run-1', scenario: 'test' };
+const sum = (a: Accounting) => a.ok + a.errors + a.dropped + a.inFlightAtStop + a.notStarted;
+const call = { pattern: 'direct', provider: 'openai', model: 'gpt-4o-mini' };
+
+describe('open-model driver over real HTTP', () => {
+  it('keeps starting requests on schedule while the server slows down, and latency grows', async () => {
+    const target = urlTarget({ ...who, url: `${base}/work` });
+    delayMs = 5;
+    const slowDown = setTimeout(() => {
+      delayMs = 400;
+    }, 1_000);
+    const s = await runOpenModel({
+      schedule: constantSchedule(1_800, 2_000), // 30/s: closed-loop clients would back off here
+      maxInFlight: 1_000,
+      send: (req) => target.send(call, req.signal),
+    });
+    clearTimeout(slowDown);
+    delayMs = 0;
+    expect(s.totals).toMatchObject({ scheduled: 60, ok: 60, dropped: 0 });
+    // A closed-loop driver would start these ~400 ms late; the bound leaves room for a busy shared box.
+    expect(s.lateness.p99).toBeLessThan(25);
+    const early = s.records.filter((r) => r.scheduledOffsetMs < 900 && r.kind === 'completed');
+    const late = s.records.filter((r) => r.scheduledOffsetMs > 1_100 && r.kind === 'completed');
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    expect(median(early.map((r) => (r.kind === 'completed' ? r.latencyMs : 0)))).toBeLessThan(100);
+    expect(median(late.map((r) => (r.kind === 'completed' ? r.latencyMs : 0)))).toBeGreaterThan(390);
+    expect(s.achievedRpm / s.requestedRpm).toBeCloseTo(1, 2);
+  });
+
+  it('drops requests due while maxInFlight is reached and balances the books exactly', async () => {
+    delayMs = 400;
+    const target = urlTarget({ ...who, url: `${base}/work` });
+    const s = await runOpenModel({
+      schedule: constantSchedule(6_000, 1_000),
+      maxInFlight: 10,
+      send: (req) => target.send(call, req.signal),
+    });
+    delayMs = 0;
+    expect(s.totals.ok).toBeGreaterThanOrEqual(10);
+    expect(s.totals.dropped).toBeGreaterThan(60);
+    expect(sum(s.totals)).toBe(100);
+    expect(s.records.filter((r) => r.kind === 'dropped')).toHaveLength(s.totals.dropped);
+  });
+
+  it('runs warm-up requests but keeps them out of the results', async () => {
+    const target = urlTarget({ ...who, url: `${base}/work` });
+    const s = await runOpenModel({
+      schedule: constantSchedule(3_000, 1_000),
+      maxInFlight: 100,
+      warmupMs: 400,
+      send: (req) => target.send(call, req.signal),
+    });
+    expect(s.records.filter((r) => r.warmup)).toHaveLength(20);
+    expect(s.measured).toMatchObject({ scheduled: 30, ok: 30 });
+    expect(s.latency.count).toBe(30);
+    expect(sum(s.measured)).toBe(s.measured.scheduled);
+  });
+
+  it('reports not-started and in-flight requests when aborted mid-run', async () => {
+    delayMs = 5_000;
+    const target = urlTarget({ ...who, url: `${base}/work` });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 500);
+    const t0 = performance.now();
+    const s = await runOpenModel({
+      schedule: constantSchedule(1_200, 3_000),
+      maxInFlight: 100,
+      gracefulStopMs: 100,
+      signal: ac.signal,
+      send: (req) => target.send(call, req.signal),
+    });
+    delayMs = 0;
+    expect(performance.now() - t0).toBeLessThan(1_500);
+    expect(s.aborted).toBe(true);
+    expect(s.totals.inFlightAtStop).toBeGreaterThanOrEqual(9);
+    expect(s.totals.notStarted).toBeGreaterThanOrEqual(48);
+    expect(sum(s.totals)).toBe(60);
+  });
+});
+
+describe('targets', () => {
+  it('maps the invoke answer and sends run headers to the builtin target', async () => {
+    const t = builtinTarget({ ...who, harnessUrl: base, token: 'secret' });
+    const ok = await t.send(call, new AbortController().signal);
+    expect(ok).toEqual({
+      status: 'ok',
+      ttftMs: 12,
+      tokensIn: 40,
+      tokensOut: 9,
+      costUsd: 0.002,
+      serverLatencyMs: 12,
+    });
+    expect(lastHeaders).toMatchObject({
+      'x-run-id': 'run-1',
+      'x-scenario': 'test',
+      authorization: 'Bearer secret',
+    });
+    const bad = await t.send({ ...call, pattern: 'agent' }, new AbortController().signal);
+    expect(bad).toMatchObject({ status: 'error', errorClass: 'overloaded', retries: 2, fallbackUsed: true });
+  });
+
+  it('classifies URL answers by status and times out slow ones', async () => {
+    const stop = new AbortController().signal;
+    expect(await urlTarget({ ...who, url: `${base}/teapot` }).send(call, stop)).toEqual({
+      status: 'error',
+      errorClass: 'http_4xx',
+    });
+    delayMs = 500;
+    expect(await urlTarget({ ...who, url: `${base}/slow`, timeoutMs: 50 }).send(call, stop)).toEqual({
+      status: 'error',
+      errorClass: 'timeout',
+    });
+    delayMs = 0;
+  });
+
+  it('fails fast with "target unreachable" when nothing listens', async () => {
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/app`;
+    await new Promise<void>((r) => dead.close(() => r()));
+    await expect(urlTarget({ ...who, url }).probe()).rejects.toThrow(`target unreachable: ${url}`);
+    await expect(builtinTarget({ ...who, harnessUrl: url }).probe()).rejects.toThrow(/target unreachable/);
+  });
+});

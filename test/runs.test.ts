@@ -1,0 +1,90 @@
+import { io as connect } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveTick } from '../harness/src/contracts/live';
+import { post, sql, startTestStack } from './helpers';
+
+type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await (await fetch(`${stack.url}/api/runs/${runId}`)).json();
+    if (r.run.status !== 'running') return r.run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}
+
+describe('runs: start a scenario, watch it live, report and compare', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it('runs a scenario end to end with live ticks, a reconciled store and reports in three formats', async () => {
+    const socket = connect(stack.url, { transports: ['websocket'] });
+    const ticks: LiveTick[] = [];
+    socket.on('run:tick', (t) => ticks.push(t));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+
+    const started = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '4s' });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const runId = started.body.runId as string;
+    const busy = await post(`${stack.url}/api/runs`, { scenario: 'smoke' });
+    expect(busy.status).toBe(409);
+
+    const run = await waitForEnd(stack, runId);
+    socket.close();
+    expect(run.status).toBe('completed');
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks.some((t) => t.achievedRpm > 0)).toBe(true);
+
+    const report = await (await fetch(`${stack.url}/api/runs/${runId}/report`)).json();
+    expect(report.accounting.identityHolds).toBe(true);
+    expect(report.totals.scheduled).toBeGreaterThan(10);
+    expect(report.patterns.map((p: { pattern: string }) => p.pattern).sort()).toEqual([
+      'batch',
+      'direct',
+      'streaming',
+    ]);
+    expect(report.cost.totalUsd).toBeGreaterThan(0);
+    await stack.spans.flush();
+    const [row] = await sql(
+      stack,
+      `SELECT count() AS n FROM otel_traces WHERE SpanName LIKE 'load_request %' AND SpanAttributes['harness.run.id'] = '${runId}'`,
+    );
+    expect(Number(row?.n)).toBe(report.totals.scheduled);
+
+    const md = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=md`)).text();
+    expect(md).toContain(`# Run ${runId} — smoke`);
+    expect(md).toMatch(/\| streaming \|/);
+    const html = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=html`)).text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script src=|<link rel="stylesheet"/);
+    const seed = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=seed`)).text();
+    expect(seed).toMatch(/Total per day: seed \$1750/);
+
+    const second = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '3s' });
+    await waitForEnd(stack, second.body.runId);
+    const cmp = await (await fetch(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`)).json();
+    expect(cmp.metrics.find((m: { metric: string }) => m.metric === 'latency p95')).toBeDefined();
+    expect(cmp.patterns).toHaveLength(3);
+  }, 90_000);
+
+  it('answers bad run requests with errors naming the problem', async () => {
+    const unknown = await post(`${stack.url}/api/runs`, { scenario: 'nope' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/valid names are .*smoke/);
+    const badRate = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: 'fast' });
+    expect(badRate.status).toBe(400);
+    expect(badRate.body.error.message).toMatch(/fast/);
+    const badDuration = await post(`${stack.url}/api/runs`, { scenario: 'smoke', duration: '5 minutes' });
+    expect(badDuration.status).toBe(400);
+    expect((await fetch(`${stack.url}/api/runs/nope-123/report`)).status).toBe(404);
+    expect((await fetch(`${stack.url}/api/runs/bad%20id`)).status).toBe(400);
+  });
+});
