@@ -25,7 +25,7 @@ function mdToHtml(md: string): string {
       if (block.startsWith('# ')) return `<h1>${inline(block.slice(2))}</h1>`;
       if (block.startsWith('## ')) return `<h2>${inline(block.slice(3))}</h2>`;
       if (block.startsWith('|')) {
-        const rows = block.split('\n').filter((l, i) => i !== 1);
+        const rows = block.split('\n').filter((_l, i) => i !== 1);
         const cells = (l: string) =>
           l
             .slice(1, -1)
