@@ -68,6 +68,29 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     const seed = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=seed`)).text();
     expect(seed).toMatch(/Total per day: seed \$1750/);
 
+    const series = await (await fetch(`${stack.url}/api/runs/${runId}/series`)).json();
+    expect(series.series.length).toBeGreaterThan(1);
+    expect(series.series.reduce((a: number, p: { requests: number }) => a + p.requests, 0)).toBe(
+      report.totals.scheduled,
+    );
+    const patterns = await (await fetch(`${stack.url}/api/patterns?run=${runId}`)).json();
+    expect(patterns.patterns.map((p: { pattern: string }) => p.pattern).sort()).toEqual([
+      'batch',
+      'direct',
+      'streaming',
+    ]);
+    const traces = await (
+      await fetch(`${stack.url}/api/traces?run=${runId}&pattern=streaming&limit=3`)
+    ).json();
+    expect(traces.traces.length).toBeGreaterThan(0);
+    const trace = await (await fetch(`${stack.url}/api/traces/${traces.traces[0].traceId}`)).json();
+    const names = trace.spans.map((x: { name: string }) => x.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['load_request streaming', 'invoke_workflow streaming', 'chat gpt-4o-mini']),
+    );
+    const config = await (await fetch(`${stack.url}/api/mock/config`)).json();
+    expect(config).toHaveProperty('profile');
+
     const second = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '3s' });
     await waitForEnd(stack, second.body.runId);
     const cmp = await (await fetch(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`)).json();

@@ -14,6 +14,8 @@ export interface RunsWiring {
   manager: RunManager;
   /** Attach socket.io once the HTTP server exists; starts the 1 s span-health feed. */
   attach(http: HttpServer, harnessUrl: string): LiveServer;
+  /** Broadcast an event to every dashboard. */
+  emit: LiveServer['emit'];
   close(): Promise<void>;
 }
 
@@ -91,6 +93,8 @@ export async function wireRuns(deps: {
       timer.unref();
       return io;
     },
+    // biome-ignore lint/suspicious/noExplicitAny: forwards the typed emit unchanged
+    emit: ((event: any, ...args: any[]) => io?.emit(event, ...args) ?? false) as LiveServer['emit'],
     async close() {
       clearInterval(timer);
       await manager.stopAll();

@@ -93,6 +93,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       spans,
       clients,
       runs,
+      mockAdmin: { mockUrl: providerUrl, onConfig: (settings) => runs.emit('mock:config', settings) },
       tracer: trace.getTracer('harness.patterns'),
       version: HARNESS_VERSION,
       token: config.token,

@@ -1,5 +1,6 @@
 import { type Tracer, trace } from '@opentelemetry/api';
 import express, { type Express } from 'express';
+import type { MockSettings } from '../contracts/live';
 import type { RunRegistry } from '../runs/registry';
 import type { RunManager } from '../runs/run-manager';
 import type { Store } from '../store/client';
@@ -10,8 +11,10 @@ import type { ClientRegistry } from './client-registry';
 import { errorHandler, notFound } from './http-errors';
 import { healthRoutes } from './routes/health';
 import { invokeRoutes } from './routes/invoke';
+import { mockAdminRoutes } from './routes/mock-admin';
 import { runRoutes } from './routes/runs';
 import { sqlRoutes } from './routes/sql';
+import { traceRoutes } from './routes/traces';
 
 /** Everything the API needs from the running stack. */
 export interface AppDeps {
@@ -21,6 +24,8 @@ export interface AppDeps {
   clients?: ClientRegistry;
   /** Run registry and manager, for `/api/runs`, reports and comparison. */
   runs?: { registry: RunRegistry; manager: RunManager };
+  /** The mock's admin API behind `/api/mock/*`, and who hears of config changes. */
+  mockAdmin?: { mockUrl: string; onConfig: (s: MockSettings) => void };
   tracer?: Tracer;
   version: string;
   token: string | undefined;
@@ -48,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(sqlRoutes(deps.store, deps.sqlLimits));
   if (deps.runs) api.use(runRoutes({ store: deps.store, ...deps.runs }));
+  api.use(traceRoutes(deps.store));
+  if (deps.mockAdmin) api.use(mockAdminRoutes(deps.mockAdmin));
   if (deps.clients) {
     api.use(
       invokeRoutes({

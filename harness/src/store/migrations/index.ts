@@ -1,5 +1,6 @@
 import { OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL } from './otel-traces';
 import { RAG_CORPUS_DDL } from './rag-corpus';
+import { HARNESS_REQUESTS_DDL, HARNESS_REQUESTS_MV_DDL } from './requests';
 import { HARNESS_RUNS_DDL } from './runs';
 
 /** One schema step: an id that never changes once released, and idempotent statements. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { id: '0002_rag_corpus', statements: [RAG_CORPUS_DDL] },
   { id: '0003_harness_runs', statements: [HARNESS_RUNS_DDL] },
+  { id: '0004_harness_requests', statements: [HARNESS_REQUESTS_DDL, HARNESS_REQUESTS_MV_DDL] },
 ];

@@ -1,0 +1,57 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { patternStats } from '../../queries/pattern-stats';
+import { runSeries } from '../../queries/run-series';
+import { searchTraces, traceSpans } from '../../queries/traces';
+import type { Store } from '../../store/client';
+import { badRequest, HttpError } from '../http-errors';
+
+const tag = z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . _ : - only');
+const search = z
+  .object({
+    run: tag.optional(),
+    pattern: tag.optional(),
+    errorClass: tag.optional(),
+    minLatencyMs: z.coerce.number().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+/** Dashboard history: trace search and waterfall, a run's per-second series, per-pattern stats. */
+export function traceRoutes(store: Store): Router {
+  const router = Router();
+  router.get('/traces', async (req, res) => {
+    const q = search.safeParse(req.query);
+    if (!q.success) throw badRequest(q.error, 'query');
+    res.json({
+      traces: await searchTraces(store, {
+        runId: q.data.run,
+        pattern: q.data.pattern,
+        errorClass: q.data.errorClass,
+        minLatencyMs: q.data.minLatencyMs,
+        limit: q.data.limit,
+      }),
+    });
+  });
+  router.get('/traces/:traceId', async (req, res) => {
+    const id = z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'a trace id is 32 lowercase hex characters')
+      .safeParse(req.params.traceId);
+    if (!id.success) throw badRequest(id.error, 'trace id');
+    const spans = await traceSpans(store, id.data);
+    if (spans.length === 0) throw new HttpError(404, 'unknown_trace', `no spans for trace ${id.data}`);
+    res.json({ traceId: id.data, spans });
+  });
+  router.get('/runs/:id/series', async (req, res) => {
+    const id = tag.safeParse(req.params.id);
+    if (!id.success) throw badRequest(id.error, 'run id');
+    res.json({ runId: id.data, series: await runSeries(store, id.data) });
+  });
+  router.get('/patterns', async (req, res) => {
+    const id = tag.optional().safeParse(req.query.run);
+    if (!id.success) throw badRequest(id.error, 'run');
+    res.json({ runId: id.data ?? '', patterns: await patternStats(store, id.data ?? '') });
+  });
+  return router;
+}
