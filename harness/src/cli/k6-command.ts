@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { newRunId } from '../runs/run-manager';
-import type { ApiTarget } from './api-client';
+import { type ApiTarget, callApi } from './api-client';
 
 const K6_SCRIPT = new URL('../../../scenarios/k6/run.js', import.meta.url).pathname;
 
@@ -28,6 +28,10 @@ export async function runWithK6(
   }
   if (opts.rate || opts.duration)
     throw new Error('--rate and --duration apply to the builtin engine; for k6 edit the scenario stages');
+  // The scenario's mock settings (profile, limits, time scale) apply before k6 starts, as builtin runs do.
+  const { loadScenario } = await import('../scenarios/load');
+  const s = await loadScenario(scenario);
+  if (s.mock) await callApi(target, '/api/mock/config', { method: 'PUT', body: s.mock });
   const runId = newRunId();
   mkdirSync('reports', { recursive: true });
   const summary = path.resolve('reports', `${runId}-k6-summary.json`);
