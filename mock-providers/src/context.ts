@@ -1,5 +1,8 @@
+import { type Tracer, trace } from '@opentelemetry/api';
 import { createStats, type StatsRecorder } from './admin/stats';
 import { createRng, type Rng } from './content/rng';
+import { type FaultProfile, resolveProfile } from './faults/profiles';
+import { createLimiter, type Limiter } from './limits/limiter';
 import { type MockConfig, type MockOptions, toConfig } from './options';
 import type { AnthropicBatch } from './providers/anthropic/batch-store';
 import type { OpenAIBatch } from './providers/openai/batch-store';
@@ -14,19 +17,25 @@ export interface MockStore {
 
 /**
  * Everything one mock instance owns. Every handler closes over one context, so two mocks
- * (two `createHandlers` calls) never share config, stats, PRNG or stored files.
+ * (two `createHandlers` calls) never share config, stats, PRNG, limiter or stored files.
  */
 export interface MockContext {
   config: MockConfig;
+  /** The configured fault profile, resolved (per-request `x-mock-profile` overrides it). */
+  profile: FaultProfile;
   stats: StatsRecorder;
   store: MockStore;
   /** Arrival-order PRNG for fault decisions (restarted when `seed` is set or on reset). */
   arrivalRng: Rng;
+  /** Token buckets per tenant (API key, provider, model). */
+  limiter: Limiter;
+  /** Tracer of the ground-truth SERVER spans. */
+  tracer: Tracer;
   /** Wall clock in ms (injectable for tests). */
   clock: () => number;
   /** Applies a validated config patch; restarts the PRNG when `seed` is present. */
   update(patch: Partial<MockConfig>): void;
-  /** Clears stats and stored objects, restarts the PRNG; config unchanged. */
+  /** Clears stats, limiter state and stored objects, restarts the PRNG; config unchanged. */
   reset(): void;
 }
 
@@ -38,19 +47,27 @@ const emptyStore = (): MockStore => ({
 
 /** Creates the state of one mock instance from its options. */
 export function createContext(options: MockOptions = {}): MockContext {
+  const config = toConfig(options);
+  const clock = () => Date.now();
   const ctx: MockContext = {
-    config: toConfig(options),
+    config,
+    profile: resolveProfile(config.profile),
     stats: createStats(),
     store: emptyStore(),
-    arrivalRng: createRng(options.seed ?? 42),
-    clock: () => Date.now(),
+    arrivalRng: createRng(config.seed),
+    limiter: createLimiter(config.rateLimits, () => ctx.clock()),
+    tracer: (options.tracerProvider ?? trace).getTracer('mock-providers'),
+    clock,
     update(patch) {
       ctx.config = { ...ctx.config, ...patch };
       if (patch.seed !== undefined) ctx.arrivalRng = createRng(patch.seed);
+      if (patch.profile !== undefined) ctx.profile = resolveProfile(patch.profile);
+      if (patch.rateLimits !== undefined) ctx.limiter.configure(patch.rateLimits);
     },
     reset() {
       ctx.stats.reset();
       ctx.store = emptyStore();
+      ctx.limiter.reset();
       ctx.arrivalRng = createRng(ctx.config.seed);
     },
   };

@@ -2,10 +2,14 @@
 
 export type { Stats } from './admin/stats';
 export type { MockContext } from './context';
-export type { FaultKind } from './faults/kinds';
-export { FAULT_KINDS } from './faults/kinds';
+export type { FaultKind, Operation, RequestShape } from './faults/kinds';
+export { applicableKinds, FAULT_KINDS } from './faults/kinds';
+export type { FaultProfile } from './faults/profiles';
+export { PROFILES } from './faults/profiles';
 export type { MockHandlers } from './handlers';
 export { createHandlers, handlers } from './handlers';
+export type { ModelLimits } from './limits/published';
+export { BATCH_MAX_REQUESTS, PUBLISHED, TIERS } from './limits/published';
 export type { ModelSpec, Provider } from './models/catalog';
 export { findModel, MODELS } from './models/catalog';
 export type { MockConfig, MockOptions } from './options';

@@ -48,14 +48,21 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
     reader.cancel().catch(() => undefined);
   };
   res.once('close', stop);
+  let written: Promise<unknown> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+      written = new Promise((resolve) => res.write(value, resolve));
+      if (res.writableNeedDrain) await new Promise((resolve) => res.once('drain', resolve));
     }
   } catch {
-    // client went away or the stream errored: nothing more to write
+    // the body errored (`sse_drop`) or the client left: cut the connection with no chunked
+    // terminator, after what was written reached the socket, so the client sees a broken body
+    res.off('close', stop);
+    await written;
+    res.socket?.destroy();
+    return;
   }
   res.off('close', stop);
   res.end();

@@ -1,25 +1,58 @@
+import type { TracerProvider } from '@opentelemetry/api';
 import { z } from 'zod';
+import { profileSettingSchema } from './faults/profiles';
+import { TIER_NAMES } from './limits/published';
+import { findModel, type Provider } from './models/catalog';
+
+/** Which limit fields each provider enforces (Anthropic splits input and output tokens). */
+const FIELDS: Record<Provider, readonly string[]> = {
+  openai: ['rpm', 'tpm'],
+  gemini: ['rpm', 'tpm'],
+  anthropic: ['rpm', 'itpm', 'otpm'],
+};
 
 /** Per-model rate-limit overrides: `{ "<provider>/<model>": { rpm?, tpm?, itpm?, otpm? } }`. */
-export const rateLimitOverridesSchema = z.record(
-  z.string().regex(/^(openai|anthropic|gemini)\/.+$/, 'key must be "<openai|anthropic|gemini>/<model>"'),
-  z
-    .object({
-      rpm: z.number().int().positive().optional(),
-      tpm: z.number().int().positive().optional(),
-      itpm: z.number().int().positive().optional(),
-      otpm: z.number().int().positive().optional(),
-    })
-    .strict(),
-);
+export const rateLimitOverridesSchema = z
+  .record(
+    z.string().regex(/^(openai|anthropic|gemini)\/.+$/, 'key must be "<openai|anthropic|gemini>/<model>"'),
+    z
+      .object({
+        rpm: z.number().int().positive().optional(),
+        tpm: z.number().int().positive().optional(),
+        itpm: z.number().int().positive().optional(),
+        otpm: z.number().int().positive().optional(),
+      })
+      .strict(),
+  )
+  .superRefine((record, ctx) => {
+    for (const [key, limits] of Object.entries(record)) {
+      const [provider, ...rest] = key.split('/') as [Provider, ...string[]];
+      if (!findModel(provider, rest.join('/'))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown model "${key}"` });
+        continue;
+      }
+      const extra = Object.keys(limits).filter((f) => !FIELDS[provider].includes(f));
+      if (extra.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${provider} limits are ${FIELDS[provider].join(', ')}; not ${extra.join(', ')}`,
+        });
+    }
+  });
 
-/** `rateLimits` setting: published tiers, off, or overrides on top of the published ones. */
-export const rateLimitsSchema = z.union([z.literal('published'), z.literal('off'), rateLimitOverridesSchema]);
+/** `rateLimits` setting: published tiers, off, a tier preset, or overrides on top of the published ones. */
+export const rateLimitsSchema = z.union([
+  z.literal('published'),
+  z.literal('off'),
+  z.enum(TIER_NAMES),
+  rateLimitOverridesSchema,
+]);
 
 /** The runtime config served by `/__admin/config`; `PUT` accepts any subset of it. */
 export const configSchema = z
   .object({
-    profile: z.string().min(1),
+    profile: profileSettingSchema,
     seed: z.number().int(),
     timeScale: z.number().min(0).max(100),
     rateLimits: rateLimitsSchema,
@@ -34,14 +67,19 @@ export const configPatchSchema = configSchema.partial();
 
 /** Options of `createHandlers` / `createMockServer`. */
 export interface MockOptions {
-  /** Seed of every generated text, vector, latency draw (and later fault decision). Default 42. */
+  /** Seed of every generated text, vector, latency draw and of the fault PRNG. Default 42. */
   seed?: number;
   /** 1 = published latencies, 0 = no artificial delay. Default 1. */
   timeScale?: number;
-  /** Fault profile name (the fault engine arrives in a later issue). Default `ideal`. */
-  profile?: string;
-  /** Rate limits: `published` (default), `off`, or per-model overrides. */
+  /** Fault profile: a built-in name (`ideal`, `seed-typical`, `degraded`, `outage`) or an inline profile. */
+  profile?: MockConfig['profile'];
+  /** Rate limits: `published` (default), `off`, `tier1`…`tier5`, or per-model overrides. */
   rateLimits?: MockConfig['rateLimits'];
+  /**
+   * Where ground-truth SERVER spans go. Default: the global provider (`trace.getTracer`), a no-op
+   * until the hosting process registers an SDK.
+   */
+  tracerProvider?: TracerProvider;
   /** Server only: port to listen on (default 4010; 0 = ephemeral). */
   port?: number;
   /** Server only: bind address (default 127.0.0.1). */

@@ -46,7 +46,9 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       const request = await toFetchRequest(req, origin, abort.signal);
       const response =
         (await getResponse(handlers, request)) ?? notFound(request.method, new URL(request.url).pathname);
-      await writeResponse(res, response);
+      // `Response.error()` (fault `timeout`): close the connection without answering
+      if (response.type === 'error') req.socket.destroy();
+      else await writeResponse(res, response);
     } catch (err) {
       if (!res.headersSent) {
         res.statusCode = 500;

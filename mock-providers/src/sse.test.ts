@@ -35,21 +35,46 @@ describe('SSE writer', () => {
     expect((times[2] ?? 0) - (times[1] ?? 0)).toBeLessThan(60);
   });
 
-  it('lets a hook rewrite a frame and drop the rest of the stream', async () => {
+  it('lets a hook rewrite a frame, then cut the stream with an error after delivering what came before', async () => {
+    const ends: unknown[] = [];
     const hooks = {
       beforeEvent: (i: number) =>
         i === 1 ? { frame: 'data: {bad\n\n' } : i === 2 ? { drop: true } : undefined,
+      onEnd: (info: unknown) => ends.push(info),
     };
-    const { reads } = await collect(
+    const reader = sseStream(
+      [
+        { at: 0, data: 'a' },
+        { at: 0, data: 'b' },
+        { at: 0, data: 'c' },
+      ],
+      hooks,
+    ).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('data: a\n\ndata: {bad\n\n');
+    await expect(reader.read()).rejects.toThrow(/terminated/);
+    expect(ends).toEqual([{ sent: 2, total: 3, outcome: 'dropped' }]);
+  });
+
+  it('stalls before an event and shifts the rest; an end action closes right after its frame', async () => {
+    const { reads, times } = await collect(
       sseStream(
         [
           { at: 0, data: 'a' },
           { at: 0, data: 'b' },
           { at: 0, data: 'c' },
         ],
-        hooks,
+        {
+          beforeEvent: (i) =>
+            i === 1
+              ? { stallMs: 60 }
+              : i === 2
+                ? { frame: 'event: error\ndata: {}\n\n', end: true }
+                : undefined,
+        },
       ),
     );
-    expect(reads.join('')).toBe('data: a\n\ndata: {bad\n\n');
+    expect(reads).toEqual(['data: a\n\n', 'data: b\n\nevent: error\ndata: {}\n\n']);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(55);
   });
 });

@@ -1,13 +1,14 @@
 import { type HttpHandler, http } from 'msw';
 import type { MockContext } from '../context';
+import { PROFILES } from '../faults/profiles';
 import { describeIssue, json } from '../http/respond';
 import { configPatchSchema } from '../options';
 
 const problem = (message: string) => json({ error: { type: 'invalid_config', message } }, 400);
 
 /**
- * The admin API (`/__admin/*`, JSON, not counted in stats): read and patch the config,
- * read stats, reset state.
+ * The admin API (`/__admin/*`, JSON, not counted in stats): read and patch the config (validated
+ * whole before anything is applied), list fault profiles, read stats, reset state.
  */
 export function adminHandlers(ctx: MockContext): HttpHandler[] {
   return [
@@ -28,6 +29,7 @@ export function adminHandlers(ctx: MockContext): HttpHandler[] {
       ctx.update(patch);
       return json(ctx.config);
     }),
+    http.get('*/__admin/profiles', () => json(PROFILES)),
     http.get('*/__admin/stats', () => json(ctx.stats.snapshot())),
     http.post('*/__admin/reset', () => {
       ctx.reset();

@@ -29,12 +29,13 @@ export interface GenerationRequest {
 
 /** One generated answer: text or a single tool call. */
 export type Output =
-  | { kind: 'text'; text: string; tokens: number; finish: 'stop' | 'length' }
+  | { kind: 'text'; text: string; tokens: number; finish: 'stop' | 'length' | 'content_filter' }
   | { kind: 'tool'; name: string; args: string; tokens: number; finish: 'tool' };
 
 /**
- * What the mock decided for one request: the timing and every choice's output. The fault
- * engine (later issue) plugs in here by setting `fault`; renderers read only this object.
+ * What the mock decided for one request: the timing and every choice's output. Content faults
+ * (`content_filter`, `incomplete_json`) rewrite the outputs and set `fault`; renderers read only
+ * this object.
  */
 export interface Decision {
   timing: Timing;

@@ -1,5 +1,8 @@
 import { type HttpHandler, http } from 'msw';
 import type { MockContext } from '../context';
+import { drawFault, type FaultSelection, readSelection, SelectionError } from '../faults/select';
+import type { Provider } from '../models/catalog';
+import { type GroundTruth, startTruth } from '../telemetry/ground-truth';
 import { HttpFailure } from './respond';
 
 /** What a provider route's resolver receives. */
@@ -10,6 +13,21 @@ export interface RouteScope {
   requestId: string;
   /** The caller's API key (already checked non-empty). */
   apiKey: string;
+  /** This request's ground-truth span. */
+  truth: GroundTruth;
+  /** Fault sites only: the validated `x-mock-*` headers and the draw taken at arrival. */
+  selection?: FaultSelection;
+}
+
+/** What a 429 renderer needs to word the error like the provider does. */
+export interface RateLimitInfo {
+  retryAfterMs: number;
+  model: string;
+  /** The bucket that ran out (`requests`, `tokens`, `input_tokens`, `output_tokens`). */
+  bucket: string;
+  limit: number;
+  remaining: number;
+  requested: number;
 }
 
 /** Errors every provider renders in its own shape; the fault engine reuses them later. */
@@ -18,13 +36,14 @@ export interface ErrorRenderer {
   unauthorized(): Response;
   notFound(message: string): Response;
   contextTooLong(promptTokens: number, limit: number): Response;
-  rateLimited(retryAfterMs: number): Response;
+  rateLimited(info: RateLimitInfo): Response;
   overloaded(): Response;
   serverError(): Response;
 }
 
 /** How one provider authenticates, names requests, renders errors and decorates responses. */
 export interface ProviderBinding {
+  provider: Provider;
   apiKey(request: Request, url: URL): string | undefined;
   newRequestId(): string;
   errors(requestId: string): ErrorRenderer;
@@ -38,8 +57,10 @@ type Path =
   | ((args: { request: Request }) => boolean | { matches: boolean; params: Record<string, string> });
 
 /**
- * One MSW handler for a provider endpoint: auth → resolver → provider headers → stats.
- * `label` is the stats route key (`POST /v1/chat/completions`).
+ * One MSW handler for a provider endpoint: arrival draw → ground-truth span → auth → control
+ * headers → resolver → provider headers → stats. `label` is the stats route key and span name
+ * (`POST /v1/chat/completions`). Fault sites take their PRNG draw first, synchronously, so draws
+ * follow arrival order at the handler; other routes ignore `x-mock-*` headers.
  */
 export function providerRoute(
   ctx: MockContext,
@@ -48,27 +69,45 @@ export function providerRoute(
   path: Path,
   label: string,
   resolve: (scope: RouteScope, errors: ErrorRenderer) => Promise<Response>,
+  options: { faultSite?: boolean } = {},
 ): HttpHandler {
   return http[method](path, async ({ request, params }) => {
+    const draw = options.faultSite ? drawFault(ctx.arrivalRng) : undefined;
     const startedAt = performance.now();
     const url = new URL(request.url);
     const requestId = binding.newRequestId();
     const errors = binding.errors(requestId);
+    const truth = startTruth(ctx.tracer, request, label, binding.provider, { 'mock.seed': ctx.config.seed });
     let response: Response;
     try {
       const apiKey = binding.apiKey(request, url);
       if (!apiKey) response = errors.unauthorized();
-      else
-        response = await resolve(
-          { request, url, params: params as Record<string, string>, requestId, apiKey },
-          errors,
-        );
+      else {
+        const scope: RouteScope = {
+          request,
+          url,
+          params: params as Record<string, string>,
+          requestId,
+          apiKey,
+          truth,
+        };
+        if (draw) scope.selection = readSelection(request.headers, ctx.profile, draw);
+        response = await resolve(scope, errors);
+      }
     } catch (err) {
-      if (!(err instanceof HttpFailure)) console.error('[mock-providers] handler error', err);
-      response = err instanceof HttpFailure ? err.response : errors.serverError();
+      if (err instanceof SelectionError)
+        response = errors.badRequest(err.message, null, 'invalid_mock_control');
+      else if (err instanceof HttpFailure) response = err.response;
+      else {
+        console.error('[mock-providers] handler error', err);
+        response = errors.serverError();
+      }
     }
-    binding.decorate(response, requestId, startedAt);
-    ctx.stats.record(label, response.status);
+    // a network error (`timeout`): no status, no headers, nothing was sent
+    const status = response.type === 'error' ? 'none' : response.status;
+    if (status !== 'none') binding.decorate(response, requestId, startedAt);
+    ctx.stats.record(label, status, truth.faultKind);
+    if (!truth.deferred) truth.end(status);
     return response;
   });
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import { z } from 'zod';
-import { createMockServer, type MockServer } from '../../src/index';
+import { createMockServer, type MockOptions, type MockServer } from '../../src/index';
 
 /** Starts a mock on an ephemeral port (timeScale 0) for the enclosing suite; returns a live getter. */
-export function useMockServer(options: { seed?: number; timeScale?: number } = {}): () => MockServer {
+export function useMockServer(options: MockOptions = {}): () => MockServer {
   let server: MockServer | undefined;
   beforeAll(async () => {
     server = await createMockServer({ port: 0, timeScale: 0, ...options });
@@ -68,3 +68,18 @@ export const WEATHER_SCHEMA = {
   required: ['city', 'unit', 'days', 'location', 'tags', 'verbose'],
   additionalProperties: false,
 } as const;
+
+/** JSON body of an admin call. */
+export async function admin<T = unknown>(base: string, path: string, init?: RequestInit): Promise<T> {
+  return (await (await fetch(`${base}/__admin/${path}`, init)).json()) as T;
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as Error & Record<string, unknown>;
+  }
+  throw new Error('expected a rejection');
+}

@@ -1,3 +1,5 @@
+import type { BatchFault } from '../../faults/batch';
+
 /** One request of a Message Batch. */
 export interface AnthropicBatchRequest {
   custom_id: string;
@@ -14,6 +16,8 @@ export interface AnthropicBatch {
   /** JSONL result lines, produced once when the batch is first seen ended. */
   results: string[] | null;
   counts: { processing: number; succeeded: number; errored: number; canceled: number; expired: number };
+  /** Batch fault chosen at creation, applied to the results when the batch ends. */
+  fault?: BatchFault;
 }
 
 /** `in_progress` until the duration passes; `canceling` for a short while after a cancel; then `ended`. */

@@ -1,9 +1,11 @@
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
 import type { MockContext } from '../../context';
+import { batchCreateFault, itemFates } from '../../faults/batch';
 import { randomAlnum, rfc3339 } from '../../http/ids';
 import { HttpFailure, json, readJson, validate } from '../../http/respond';
 import { providerRoute } from '../../http/route';
+import { BATCH_MAX_REQUESTS } from '../../limits/published';
 import { batchDuration } from '../openai/batch-store';
 import { type AnthropicBatch, anthropicPhase } from './batch-store';
 import { anthropicBinding } from './binding';
@@ -17,17 +19,29 @@ export const createBatchSchema = z.looseObject({
     .min(1),
 });
 
+/** The error of a request failed by `batch_item_failure` (what a live 500 would say). */
+const ITEM_FAILED = { type: 'api_error', message: 'Internal server error' };
+
 /** Runs every request through the live decide/render path once the batch has ended. */
 async function finish(ctx: MockContext, b: AnthropicBatch): Promise<string[]> {
   if (b.results) return b.results;
   const canceled = b.cancelAt !== null && b.cancelAt < b.createdAt + b.durationMs;
   const counts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
   const lines: string[] = [];
-  for (const r of b.requests) {
+  const fates = itemFates(canceled ? undefined : b.fault, b.requests.length);
+  for (const [i, r] of b.requests.entries()) {
     let result: unknown;
+    const fate = fates[i] ?? 'ok';
     if (canceled) {
       result = { type: 'canceled' };
       counts.canceled++;
+    } else if (fate === 'missing' || fate === 'expired') {
+      // batch_partial / batch_expired: the request was never processed before the batch ended
+      result = { type: 'expired' };
+      counts.expired++;
+    } else if (fate === 'failed') {
+      result = { type: 'errored', error: { type: 'error', error: ITEM_FAILED, request_id: null } };
+      counts.errored++;
     } else {
       try {
         result = {
@@ -79,6 +93,7 @@ export function anthropicBatchesHandlers(ctx: MockContext): HttpHandler[] {
     path: string,
     label: string,
     fn: Parameters<typeof providerRoute>[5],
+    options: { faultSite?: boolean } = {},
   ) =>
     providerRoute(
       ctx,
@@ -87,23 +102,43 @@ export function anthropicBatchesHandlers(ctx: MockContext): HttpHandler[] {
       `*/v1/messages/batches${path}`,
       `${method.toUpperCase()} /v1/messages/batches${label}`,
       fn,
+      options,
     );
   return [
-    r('post', '', '', async ({ request, url }, errors) => {
-      const req = validate(createBatchSchema, await readJson(request, errors.badRequest), errors.badRequest);
-      const counts = { processing: req.requests.length, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
-      const batch: AnthropicBatch = {
-        id: `msgbatch_01${randomAlnum(22)}`,
-        requests: req.requests,
-        createdAt: ctx.clock(),
-        durationMs: batchDuration(ctx),
-        cancelAt: null,
-        results: null,
-        counts,
-      };
-      ctx.store.anthropicBatches.set(batch.id, batch);
-      return json(await view(ctx, batch, url.origin));
-    }),
+    r(
+      'post',
+      '',
+      '',
+      async (scope, errors) => {
+        const { request, url } = scope;
+        const req = validate(
+          createBatchSchema,
+          await readJson(request, errors.badRequest),
+          errors.badRequest,
+        );
+        if (req.requests.length > BATCH_MAX_REQUESTS.anthropic)
+          return errors.badRequest(
+            `requests: a batch may contain at most ${BATCH_MAX_REQUESTS.anthropic} requests, got ${req.requests.length}`,
+          );
+        const { response, fault } = await batchCreateFault(ctx, scope, errors);
+        if (response) return response;
+        scope.truth.set({ 'mock.batch.requests': req.requests.length });
+        const counts = { processing: req.requests.length, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+        const batch: AnthropicBatch = {
+          id: `msgbatch_01${randomAlnum(22)}`,
+          requests: req.requests,
+          createdAt: ctx.clock(),
+          durationMs: batchDuration(ctx),
+          cancelAt: null,
+          results: null,
+          counts,
+          ...(fault ? { fault } : {}),
+        };
+        ctx.store.anthropicBatches.set(batch.id, batch);
+        return json(await view(ctx, batch, url.origin));
+      },
+      { faultSite: true },
+    ),
     r('get', '', '', async ({ url }) => {
       const all = [...ctx.store.anthropicBatches.values()].sort((a, b) => b.createdAt - a.createdAt);
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));

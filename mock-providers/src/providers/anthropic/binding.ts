@@ -4,6 +4,7 @@ import { anthropicErrors } from './errors';
 
 /** Anthropic auth (`x-api-key` or `Authorization: Bearer`), `request-id` header. */
 export const anthropicBinding: ProviderBinding = {
+  provider: 'anthropic',
   apiKey: (request) => request.headers.get('x-api-key')?.trim() || bearer(request),
   newRequestId: () => `req_011C${randomAlnum(20)}`,
   errors: (requestId) => anthropicErrors(requestId),

@@ -12,6 +12,13 @@ export function anthropicError(
   return json({ type: 'error', error: { type, message }, request_id: requestId }, status, headers);
 }
 
+const UNIT: Record<string, string> = {
+  requests: 'requests',
+  input_tokens: 'input tokens',
+  output_tokens: 'output tokens',
+  tokens: 'tokens',
+};
+
 /** Error renderers in Anthropic's shape (statuses map to @anthropic-ai/sdk's error classes). */
 export function anthropicErrors(requestId: string): ErrorRenderer {
   return {
@@ -25,13 +32,13 @@ export function anthropicErrors(requestId: string): ErrorRenderer {
         `prompt is too long: ${promptTokens} tokens > ${limit} maximum`,
         requestId,
       ),
-    rateLimited: (retryAfterMs) =>
+    rateLimited: (info) =>
       anthropicError(
         429,
         'rate_limit_error',
-        'This request would exceed the rate limit for your organization. Please reduce the prompt length or the maximum tokens requested, or try again later.',
+        `This request would exceed the rate limit for your organization (mock-org) of ${info.limit.toLocaleString('en-US')} ${UNIT[info.bucket] ?? info.bucket} per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
         requestId,
-        { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+        { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) },
       ),
     overloaded: () => anthropicError(529, 'overloaded_error', 'Overloaded', requestId),
     serverError: () => anthropicError(500, 'api_error', 'Internal server error', requestId),

@@ -10,8 +10,15 @@ export interface MessageMeta {
   inputTokens: number;
 }
 
+/** `content_filter` surfaces as Claude's `refusal` stop reason. */
 const stopReason = (o: Output): string =>
-  o.kind === 'tool' ? 'tool_use' : o.finish === 'length' ? 'max_tokens' : 'end_turn';
+  o.kind === 'tool'
+    ? 'tool_use'
+    : o.finish === 'length'
+      ? 'max_tokens'
+      : o.finish === 'content_filter'
+        ? 'refusal'
+        : 'end_turn';
 
 const usage = (meta: MessageMeta, output: number) => ({
   input_tokens: meta.inputTokens,

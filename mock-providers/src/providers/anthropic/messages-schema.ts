@@ -26,6 +26,14 @@ export const messagesRequestSchema = z.looseObject({
     .looseObject({ type: z.enum(['auto', 'any', 'tool', 'none']), name: z.string().optional() })
     .optional(),
   temperature: z.number().min(0).max(1).optional(),
+  /** Structured outputs: `output_config.format = { type: "json_schema", schema }`. */
+  output_config: z
+    .looseObject({
+      format: z
+        .looseObject({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) })
+        .nullish(),
+    })
+    .nullish(),
 });
 
 /** `POST /v1/messages/count_tokens` body. */
@@ -78,6 +86,8 @@ export function toGeneration(req: MessagesRequest, model: ModelSpec, inputTokens
           ? { name: choice.name }
           : 'auto',
     lastIsToolResult,
-    format: { type: 'text' },
+    format: req.output_config?.format
+      ? { type: 'json_schema', schema: req.output_config.format.schema as JsonSchema }
+      : { type: 'text' },
   };
 }

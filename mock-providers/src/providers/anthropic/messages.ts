@@ -1,13 +1,12 @@
 import type { HttpHandler } from 'msw';
-import { decide, outputTokens } from '../../content/decision';
+import { type Decision, decide, outputTokens } from '../../content/decision';
 import type { MockContext } from '../../context';
+import { serve } from '../../faults/inject';
 import { randomAlnum } from '../../http/ids';
 import { HttpFailure, json, readJson, validate } from '../../http/respond';
 import { type ErrorRenderer, providerRoute } from '../../http/route';
 import { totalLatencyMs } from '../../latency/model';
-import { sleep } from '../../latency/sleep';
 import { findModel, type ModelSpec } from '../../models/catalog';
-import { sseResponse } from '../../sse';
 import { anthropicBinding } from './binding';
 import { renderMessage, renderMessageStream } from './messages-render';
 import {
@@ -54,6 +53,12 @@ export function completeMessage(ctx: MockContext, parsed: ReturnType<typeof pars
   return { decision, meta, body: renderMessage(meta, decision) };
 }
 
+/** The mid-stream failure Anthropic documents: `event: error` with an `overloaded_error`. */
+const STREAM_OVERLOADED = {
+  event: 'error',
+  data: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }),
+};
+
 /** `POST /v1/messages` (non-stream and SSE) and `POST /v1/messages/count_tokens`. */
 export function messagesHandlers(ctx: MockContext): HttpHandler[] {
   return [
@@ -63,14 +68,38 @@ export function messagesHandlers(ctx: MockContext): HttpHandler[] {
       'post',
       '*/v1/messages',
       'POST /v1/messages',
-      async ({ request }, errors) => {
-        const body = await readJson(request, errors.badRequest);
-        const parsed = parseMessages(body, errors, request.headers.get('anthropic-version'));
-        const { decision, meta, body: message } = completeMessage(ctx, parsed);
-        if (parsed.req.stream) return sseResponse(renderMessageStream(meta, decision));
-        await sleep(totalLatencyMs(decision.timing, outputTokens(decision)), request.signal);
-        return json(message);
+      async (scope, errors) => {
+        const body = await readJson(scope.request, errors.badRequest);
+        const parsed = parseMessages(body, errors, scope.request.headers.get('anthropic-version'));
+        const { decision, meta } = completeMessage(ctx, parsed);
+        const stream = parsed.req.stream === true;
+        scope.truth.set({ 'gen_ai.operation.name': 'chat' });
+        return serve(ctx, scope, errors, {
+          shape: {
+            op: 'generate',
+            stream,
+            jsonMode: parsed.req.output_config?.format?.type === 'json_schema',
+          },
+          model: parsed.model,
+          inputTokens: parsed.inputTokens,
+          reservedOutput: parsed.req.max_tokens,
+          decision,
+          json: (d = decision) => ({
+            body: renderMessage(meta, d),
+            delayMs: totalLatencyMs(d.timing, outputTokens(d)),
+          }),
+          ...(stream
+            ? {
+                sse: {
+                  events: (d: Decision) => renderMessageStream(meta, d),
+                  tail: 3,
+                  error: STREAM_OVERLOADED,
+                },
+              }
+            : {}),
+        });
       },
+      { faultSite: true },
     ),
     providerRoute(
       ctx,

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { embed } from '../../content/embedding';
 import { countTokens } from '../../content/tokens';
 import type { MockContext } from '../../context';
-import { HttpFailure, json, readJson, validate } from '../../http/respond';
+import { serve } from '../../faults/inject';
+import { HttpFailure, readJson, validate } from '../../http/respond';
 import type { ErrorRenderer, RouteScope } from '../../http/route';
-import { sleep } from '../../latency/sleep';
 import { findModel, type ModelSpec } from '../../models/catalog';
 import { geminiModelNotFound } from './errors';
 import { geminiRoute } from './route';
@@ -41,25 +41,64 @@ function vectorOf(
   const tokens = countTokens(text);
   if (tokens > model.contextWindow) throw new HttpFailure(errors.contextTooLong(tokens, model.contextWindow));
   const native = model.embeddingDims ?? 768;
-  return { values: embed(ctx.config.seed, model.id, text, native, req.outputDimensionality ?? native) };
+  return {
+    tokens,
+    embedding: { values: embed(ctx.config.seed, model.id, text, native, req.outputDimensionality ?? native) },
+  };
+}
+
+/** Embeddings through the fault engine (HTTP faults, `invalid_json`, rate limits by input tokens). */
+function serveEmbed(
+  ctx: MockContext,
+  scope: RouteScope,
+  errors: ErrorRenderer,
+  model: ModelSpec,
+  tokens: number,
+  body: unknown,
+) {
+  scope.truth.set({ 'gen_ai.operation.name': 'embeddings' });
+  return serve(ctx, scope, errors, {
+    shape: { op: 'embed', stream: false, jsonMode: false },
+    model,
+    inputTokens: tokens,
+    reservedOutput: 0,
+    json: () => ({ body, delayMs: 30 * ctx.config.timeScale }),
+  });
 }
 
 /** `:embedContent` and `:batchEmbedContents` (`@google/genai` uses the latter even for one text). */
 export function embedHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    geminiRoute(ctx, 'embedContent', async (scope, errors) => {
-      const model = embeddingModel(scope, errors, 'embedContent');
-      const req = validate(embedRequest, await readJson(scope.request, errors.badRequest), errors.badRequest);
-      const embedding = vectorOf(ctx, model, req, errors);
-      await sleep(30 * ctx.config.timeScale, scope.request.signal);
-      return json({ embedding });
-    }),
-    geminiRoute(ctx, 'batchEmbedContents', async (scope, errors) => {
-      const model = embeddingModel(scope, errors, 'batchEmbedContents');
-      const req = validate(batchRequest, await readJson(scope.request, errors.badRequest), errors.badRequest);
-      const embeddings = req.requests.map((r) => vectorOf(ctx, model, r, errors));
-      await sleep(30 * ctx.config.timeScale, scope.request.signal);
-      return json({ embeddings });
-    }),
+    geminiRoute(
+      ctx,
+      'embedContent',
+      async (scope, errors) => {
+        const model = embeddingModel(scope, errors, 'embedContent');
+        const req = validate(
+          embedRequest,
+          await readJson(scope.request, errors.badRequest),
+          errors.badRequest,
+        );
+        const { tokens, embedding } = vectorOf(ctx, model, req, errors);
+        return serveEmbed(ctx, scope, errors, model, tokens, { embedding });
+      },
+      { faultSite: true },
+    ),
+    geminiRoute(
+      ctx,
+      'batchEmbedContents',
+      async (scope, errors) => {
+        const model = embeddingModel(scope, errors, 'batchEmbedContents');
+        const req = validate(
+          batchRequest,
+          await readJson(scope.request, errors.badRequest),
+          errors.badRequest,
+        );
+        const vectors = req.requests.map((r) => vectorOf(ctx, model, r, errors));
+        const tokens = vectors.reduce((sum, v) => sum + v.tokens, 0);
+        return serveEmbed(ctx, scope, errors, model, tokens, { embeddings: vectors.map((v) => v.embedding) });
+      },
+      { faultSite: true },
+    ),
   ];
 }

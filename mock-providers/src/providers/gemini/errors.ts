@@ -23,18 +23,40 @@ export function geminiErrors(): ErrorRenderer {
         'INVALID_ARGUMENT',
         `The input token count (${promptTokens}) exceeds the maximum number of tokens allowed (${limit}).`,
       ),
-    rateLimited: (retryAfterMs) =>
-      geminiError(
+    rateLimited: (info) => {
+      const requests = info.bucket === 'requests';
+      const seconds = Math.max(1, Math.ceil(info.retryAfterMs / 1000));
+      return geminiError(
         429,
         'RESOURCE_EXHAUSTED',
-        'You exceeded your current quota, please check your plan and billing details.',
+        `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. Please retry in ${seconds}s.`,
         [
           {
-            '@type': 'type.googleapis.com/google.rpc.RetryInfo',
-            retryDelay: `${Math.max(1, Math.ceil(retryAfterMs / 1000))}s`,
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [
+              {
+                quotaMetric: `generativelanguage.googleapis.com/${requests ? 'generate_content_paid_tier_requests' : 'generate_content_paid_tier_input_token_count'}`,
+                quotaId: requests
+                  ? 'GenerateRequestsPerMinutePerProjectPerModel-PaidTier'
+                  : 'GenerateContentPaidTierInputTokensPerModelPerMinute-PaidTier',
+                quotaDimensions: { location: 'global', model: info.model },
+                quotaValue: String(info.limit),
+              },
+            ],
           },
+          {
+            '@type': 'type.googleapis.com/google.rpc.Help',
+            links: [
+              {
+                description: 'Learn more about Gemini API quotas',
+                url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
+              },
+            ],
+          },
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${seconds}s` },
         ],
-      ),
+      );
+    },
     overloaded: () => geminiError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'),
     serverError: () =>
       geminiError(

@@ -10,7 +10,23 @@ export interface GenerateMeta {
   promptTokens: number;
 }
 
-const finishOf = (o: Output): string => (o.kind === 'text' && o.finish === 'length' ? 'MAX_TOKENS' : 'STOP');
+const finishOf = (o: Output): string =>
+  o.kind === 'text' && o.finish === 'length'
+    ? 'MAX_TOKENS'
+    : o.kind === 'text' && o.finish === 'content_filter'
+      ? 'SAFETY'
+      : 'STOP';
+
+/** Ratings a candidate blocked for safety carries (one category HIGH and blocked). */
+const SAFETY_RATINGS = [
+  { category: 'HARM_CATEGORY_HATE_SPEECH', probability: 'NEGLIGIBLE' },
+  { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true },
+  { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
+  { category: 'HARM_CATEGORY_SEXUALLY_EXPLICIT', probability: 'NEGLIGIBLE' },
+];
+
+const safety = (o: Output) =>
+  o.kind === 'text' && o.finish === 'content_filter' ? { safetyRatings: SAFETY_RATINGS } : {};
 
 const partOf = (o: Output) =>
   o.kind === 'text'
@@ -28,8 +44,12 @@ const usage = (meta: GenerateMeta, candidates: number) => ({
 export function renderGenerate(meta: GenerateMeta, decision: Decision) {
   return {
     candidates: decision.outputs.map((o, index) => ({
-      content: { role: 'model', parts: [partOf(o)] },
+      // a candidate blocked before any text carries no content, as the real API answers
+      ...(o.kind === 'text' && o.finish === 'content_filter' && !o.text
+        ? {}
+        : { content: { role: 'model', parts: [partOf(o)] } }),
       finishReason: finishOf(o),
+      ...safety(o),
       index,
     })),
     usageMetadata: usage(meta, outputTokens(decision)),
@@ -48,7 +68,11 @@ export function renderGenerateStream(meta: GenerateMeta, decision: Decision): Ti
   const chunk = (parts: unknown[], sent: number, finish?: string) =>
     JSON.stringify({
       candidates: [
-        { content: { role: 'model', parts }, ...(finish ? { finishReason: finish } : {}), index: 0 },
+        {
+          content: { role: 'model', parts },
+          ...(finish ? { finishReason: finish, ...safety(o) } : {}),
+          index: 0,
+        },
       ],
       usageMetadata: usage(meta, sent),
       modelVersion: meta.modelVersion,

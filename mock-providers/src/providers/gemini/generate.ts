@@ -1,14 +1,13 @@
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
-import { decide, outputTokens } from '../../content/decision';
+import { type Decision, decide, outputTokens } from '../../content/decision';
 import type { MockContext } from '../../context';
+import { serve } from '../../faults/inject';
 import { randomAlnum } from '../../http/ids';
 import { HttpFailure, json, readJson, validate } from '../../http/respond';
 import type { ErrorRenderer, RouteScope } from '../../http/route';
 import { totalLatencyMs } from '../../latency/model';
-import { sleep } from '../../latency/sleep';
 import { findModel } from '../../models/catalog';
-import { sseResponse } from '../../sse';
 import { geminiModelNotFound } from './errors';
 import { renderGenerate, renderGenerateStream } from './generate-render';
 import { generateRequestSchema, promptTokensOf, toGeneration } from './generate-schema';
@@ -30,8 +29,39 @@ async function prepare(ctx: MockContext, scope: RouteScope, errors: ErrorRendere
   const promptTokens = promptTokensOf(req);
   if (promptTokens > model.contextWindow)
     throw new HttpFailure(errors.contextTooLong(promptTokens, model.contextWindow));
-  const decision = decide(toGeneration(req, model, promptTokens), ctx.config.seed, ctx.config.timeScale);
-  return { decision, meta: { responseId: randomAlnum(22), modelVersion: model.snapshot, promptTokens } };
+  const generation = toGeneration(req, model, promptTokens);
+  const decision = decide(generation, ctx.config.seed, ctx.config.timeScale);
+  const meta = { responseId: randomAlnum(22), modelVersion: model.snapshot, promptTokens };
+  return { decision, meta, model, generation };
+}
+
+/** Gemini's mid-stream error chunk (`@google/genai` throws an `ApiError` with the code as status). */
+const STREAM_OVERLOADED = {
+  data: JSON.stringify({
+    error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' },
+  }),
+};
+
+/** Both generate verbs through the fault engine; `stream` picks the SSE rendering. */
+async function generate(ctx: MockContext, scope: RouteScope, errors: ErrorRenderer, stream: boolean) {
+  const verb = stream ? 'streamGenerateContent' : 'generateContent';
+  const { decision, meta, model, generation } = await prepare(ctx, scope, errors, verb);
+  scope.truth.set({ 'gen_ai.operation.name': 'generate_content' });
+  return serve(ctx, scope, errors, {
+    shape: { op: 'generate', stream, jsonMode: generation.format.type !== 'text' },
+    model,
+    inputTokens: meta.promptTokens,
+    reservedOutput: generation.maxTokens ?? outputTokens(decision),
+    decision,
+    filterDropsText: !stream,
+    json: (d = decision) => ({
+      body: renderGenerate(meta, d),
+      delayMs: totalLatencyMs(d.timing, outputTokens(d)),
+    }),
+    ...(stream
+      ? { sse: { events: (d: Decision) => renderGenerateStream(meta, d), tail: 1, error: STREAM_OVERLOADED } }
+      : {}),
+  });
 }
 
 const countSchema = z.looseObject({
@@ -42,14 +72,11 @@ const countSchema = z.looseObject({
 /** `:generateContent`, `:streamGenerateContent` (SSE) and `:countTokens`. */
 export function generateHandlers(ctx: MockContext): HttpHandler[] {
   return [
-    geminiRoute(ctx, 'generateContent', async (scope, errors) => {
-      const { decision, meta } = await prepare(ctx, scope, errors, 'generateContent');
-      await sleep(totalLatencyMs(decision.timing, outputTokens(decision)), scope.request.signal);
-      return json(renderGenerate(meta, decision));
+    geminiRoute(ctx, 'generateContent', (scope, errors) => generate(ctx, scope, errors, false), {
+      faultSite: true,
     }),
-    geminiRoute(ctx, 'streamGenerateContent', async (scope, errors) => {
-      const { decision, meta } = await prepare(ctx, scope, errors, 'streamGenerateContent');
-      return sseResponse(renderGenerateStream(meta, decision));
+    geminiRoute(ctx, 'streamGenerateContent', (scope, errors) => generate(ctx, scope, errors, true), {
+      faultSite: true,
     }),
     geminiRoute(ctx, 'countTokens', async (scope, errors) => {
       const req = validate(countSchema, await readJson(scope.request, errors.badRequest), errors.badRequest);

@@ -5,6 +5,7 @@ import { geminiErrors } from './errors';
 
 /** Gemini auth (`x-goog-api-key` or `?key=`); no request-id header is documented. */
 export const geminiBinding: ProviderBinding = {
+  provider: 'gemini',
   apiKey: (request, url) =>
     request.headers.get('x-goog-api-key')?.trim() || url.searchParams.get('key') || undefined,
   newRequestId: () => '',
@@ -23,6 +24,7 @@ export function geminiRoute(
   ctx: MockContext,
   verb: string,
   resolve: (scope: RouteScope, errors: ErrorRenderer) => Promise<Response>,
+  options: { faultSite?: boolean } = {},
 ): HttpHandler {
   const predicate = ({ request }: { request: Request }) => {
     const path = new URL(request.url).pathname;
@@ -30,5 +32,13 @@ export function geminiRoute(
     if (!m || m[3] !== verb) return { matches: false, params: {} };
     return { matches: true, params: { version: m[1] as string, model: decodeURIComponent(m[2] as string) } };
   };
-  return providerRoute(ctx, geminiBinding, 'post', predicate, `POST /v1beta/models/{model}:${verb}`, resolve);
+  return providerRoute(
+    ctx,
+    geminiBinding,
+    'post',
+    predicate,
+    `POST /v1beta/models/{model}:${verb}`,
+    resolve,
+    options,
+  );
 }

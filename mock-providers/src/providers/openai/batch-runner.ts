@@ -1,4 +1,5 @@
 import type { MockContext } from '../../context';
+import { itemFates } from '../../faults/batch';
 import { randomAlnum, randomHex } from '../../http/ids';
 import { HttpFailure } from '../../http/respond';
 import type { OpenAIBatch } from './batch-store';
@@ -23,8 +24,27 @@ async function runLine(
   }
 }
 
+/** An error line of a request the completion window ran out on (`batch_expired`). */
+const EXPIRED = {
+  code: 'batch_expired',
+  message: 'This request could not be executed before the completion window expired.',
+};
+
+/** A request failed by `batch_item_failure`: a 500 in the error file, as a live call would fail. */
+const ITEM_FAILED = {
+  status: 500,
+  body: {
+    error: {
+      message: 'The server had an error while processing your request. Sorry about that!',
+      type: 'server_error',
+      param: null,
+      code: null,
+    },
+  },
+};
+
 /**
- * Produces a completed batch's output file (successes) and error file (non-200 lines) in the
+ * Produces a completed (or expired) batch's output file (successes) and error file (non-200 lines) in the
  * `BatchRequestOutput` JSONL shape; runs once, when the batch is first seen completed.
  */
 export async function finishBatch(ctx: MockContext, batch: OpenAIBatch): Promise<void> {
@@ -32,10 +52,18 @@ export async function finishBatch(ctx: MockContext, batch: OpenAIBatch): Promise
   batch.finished = true;
   const ok: string[] = [];
   const failed: string[] = [];
-  for (const line of batch.lines) {
-    const result = await runLine(ctx, batch.endpoint, line.body);
+  const fates = itemFates(batch.fault, batch.lines.length);
+  for (const [i, line] of batch.lines.entries()) {
+    const fate = fates[i] ?? 'ok';
+    if (fate === 'missing') continue; // batch_partial: the request simply has no result line
+    const id = `batch_req_${randomAlnum(24)}`;
+    if (fate === 'expired') {
+      failed.push(JSON.stringify({ id, custom_id: line.custom_id, response: null, error: EXPIRED }));
+      continue;
+    }
+    const result = fate === 'failed' ? ITEM_FAILED : await runLine(ctx, batch.endpoint, line.body);
     const out = {
-      id: `batch_req_${randomAlnum(24)}`,
+      id,
       custom_id: line.custom_id,
       response: { status_code: result.status, request_id: `req_${randomHex(16)}`, body: result.body },
       error: null,

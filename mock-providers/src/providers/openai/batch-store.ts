@@ -1,4 +1,5 @@
 import type { MockContext } from '../../context';
+import type { BatchFault } from '../../faults/batch';
 
 /** One parsed input line of a batch file. */
 export interface BatchLine {
@@ -25,6 +26,12 @@ export interface OpenAIBatch {
   counts: { completed: number; failed: number };
   /** True once the output/error files were produced. */
   finished: boolean;
+  /** Batch fault chosen at creation (`batch_expired` turns `completed` into `expired`). */
+  fault?: BatchFault;
+  /** Tenant and model of the batch, and its estimated tokens (enqueued-token limit). */
+  apiKey?: string;
+  model?: string | null;
+  tokens?: number;
 }
 
 /** Batch lifecycle phases, in the order the real API moves through them. */
@@ -34,6 +41,7 @@ export type BatchPhase =
   | 'in_progress'
   | 'finalizing'
   | 'completed'
+  | 'expired'
   | 'cancelling'
   | 'cancelled';
 
@@ -66,6 +74,12 @@ export function batchPhase(
   }
   if (now < inProgress) return { phase: 'validating', at };
   at.in_progress = inProgress;
+  if (b.fault?.kind === 'batch_expired') {
+    // the completion window ran out while in progress: no finalizing, straight to expired
+    return now < completed
+      ? { phase: 'in_progress', at }
+      : { phase: 'expired', at: { ...at, expired: completed } };
+  }
   if (now < finalizing) return { phase: 'in_progress', at };
   at.finalizing = finalizing;
   if (now < completed) return { phase: 'finalizing', at };

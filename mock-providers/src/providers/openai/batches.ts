@@ -1,9 +1,13 @@
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
+import { countTokens } from '../../content/tokens';
 import type { MockContext } from '../../context';
+import { batchCreateFault } from '../../faults/batch';
 import { randomAlnum, unixSeconds } from '../../http/ids';
 import { HttpFailure, json, readJson, validate } from '../../http/respond';
 import { providerRoute } from '../../http/route';
+import { BATCH_MAX_REQUESTS } from '../../limits/published';
+import { findModel } from '../../models/catalog';
 import { finishBatch } from './batch-runner';
 import { type BatchLine, batchDuration, batchPhase, type OpenAIBatch, progress } from './batch-store';
 import { openaiBinding } from './binding';
@@ -56,17 +60,35 @@ function parseLines(content: string, endpoint: string): Pick<OpenAIBatch, 'lines
   return { lines, invalid };
 }
 
+/** The model a batch's lines name (the first line's; batches are single-model). */
+function modelOf(lines: BatchLine[]): string | null {
+  const name = (lines[0]?.body as { model?: unknown } | undefined)?.model;
+  return typeof name === 'string' ? (findModel('openai', name)?.id ?? null) : null;
+}
+
+/** Tokens this tenant has in unfinished batches of this model (OpenAI's batch queue limit). */
+function enqueuedTokens(ctx: MockContext, apiKey: string, model: string | null): number {
+  let sum = 0;
+  const now = ctx.clock();
+  for (const b of ctx.store.openaiBatches.values()) {
+    if (b.apiKey !== apiKey || b.model !== model || b.invalid.length > 0) continue;
+    const { phase } = batchPhase(b, now);
+    if (phase === 'validating' || phase === 'in_progress' || phase === 'finalizing') sum += b.tokens ?? 0;
+  }
+  return sum;
+}
+
 /** The wire `Batch` object at the current time (wire-formats §2.7); completes lazily. */
 async function view(ctx: MockContext, b: OpenAIBatch) {
   const now = ctx.clock();
   const { phase, at } = batchPhase(b, now);
-  if (phase === 'completed') await finishBatch(ctx, b);
+  const ended = phase === 'completed' || phase === 'expired';
+  if (ended) await finishBatch(ctx, b);
   const ts = (p: keyof typeof at) => (at[p] === undefined ? null : unixSeconds(at[p]));
   const total = b.lines.length;
-  const done =
-    phase === 'completed'
-      ? b.counts
-      : { completed: Math.floor(total * (phase === 'failed' ? 0 : progress(b, now))), failed: 0 };
+  const done = ended
+    ? b.counts
+    : { completed: Math.floor(total * (phase === 'failed' ? 0 : progress(b, now))), failed: 0 };
   return {
     id: b.id,
     object: 'batch',
@@ -76,15 +98,15 @@ async function view(ctx: MockContext, b: OpenAIBatch) {
     input_file_id: b.inputFileId,
     completion_window: '24h',
     status: phase,
-    output_file_id: phase === 'completed' ? b.outputFileId : null,
-    error_file_id: phase === 'completed' ? b.errorFileId : null,
+    output_file_id: ended ? b.outputFileId : null,
+    error_file_id: ended ? b.errorFileId : null,
     created_at: unixSeconds(b.createdAt),
     in_progress_at: ts('in_progress'),
     expires_at: unixSeconds(b.createdAt + 86_400_000),
     finalizing_at: ts('finalizing'),
     completed_at: ts('completed'),
     failed_at: ts('failed'),
-    expired_at: null,
+    expired_at: ts('expired'),
     cancelling_at: ts('cancelling'),
     cancelled_at: ts('cancelled'),
     request_counts: { total, completed: done.completed, failed: done.failed },
@@ -120,7 +142,8 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
       'post',
       '*/v1/batches',
       'POST /v1/batches',
-      async ({ request }, errors) => {
+      async (scope, errors) => {
+        const { request } = scope;
         const req = validate(
           createBatchSchema,
           await readJson(request, errors.badRequest),
@@ -129,6 +152,29 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
         const file = getFile(ctx, req.input_file_id);
         if (file.purpose !== 'batch')
           return errors.badRequest("The input file must have purpose 'batch'.", 'input_file_id');
+        const parsed = parseLines(file.content, req.endpoint);
+        if (parsed.lines.length > BATCH_MAX_REQUESTS.openai)
+          return errors.badRequest(
+            `The batch input file contains ${parsed.lines.length} requests; a batch may contain at most ${BATCH_MAX_REQUESTS.openai}.`,
+            'input_file_id',
+          );
+        const { response, fault } = await batchCreateFault(ctx, scope, errors);
+        if (response) return response;
+        const model = modelOf(parsed.lines);
+        const tokens = parsed.lines.reduce((n, l) => n + countTokens(JSON.stringify(l.body ?? '')), 0);
+        scope.truth.set({
+          'mock.batch.requests': parsed.lines.length,
+          ...(model ? { 'gen_ai.request.model': model } : {}),
+        });
+        const queueLimit = model ? ctx.limiter.limitsOf('openai', model)?.batchQueueTokens : undefined;
+        if (queueLimit !== undefined && enqueuedTokens(ctx, scope.apiKey, model) + tokens > queueLimit) {
+          parsed.invalid.push({
+            code: 'token_limit_exceeded',
+            message: `Enqueued token limit reached for ${model} in organization org-mock. Limit: ${queueLimit.toLocaleString('en-US')} enqueued tokens. Please try submitting your batch again later.`,
+            param: null,
+            line: null,
+          });
+        }
         const batch: OpenAIBatch = {
           id: `batch_${randomAlnum(24)}`,
           endpoint: req.endpoint,
@@ -136,7 +182,11 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
           metadata: req.metadata ?? null,
           createdAt: ctx.clock(),
           durationMs: batchDuration(ctx),
-          ...parseLines(file.content, req.endpoint),
+          ...parsed,
+          apiKey: scope.apiKey,
+          model,
+          tokens,
+          ...(fault ? { fault } : {}),
           cancelAt: null,
           outputFileId: null,
           errorFileId: null,
@@ -146,6 +196,7 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
         ctx.store.openaiBatches.set(batch.id, batch);
         return json(await view(ctx, batch));
       },
+      { faultSite: true },
     ),
     providerRoute(ctx, openaiBinding, 'get', '*/v1/batches', 'GET /v1/batches', async ({ url }) => {
       const all = [...ctx.store.openaiBatches.values()].sort((a, b) => b.createdAt - a.createdAt);
@@ -174,7 +225,7 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
       async ({ params }) => {
         const b = find(params.id);
         const { phase } = batchPhase(b, ctx.clock());
-        if (phase === 'completed' || phase === 'failed') {
+        if (phase === 'completed' || phase === 'failed' || phase === 'expired') {
           return json(
             {
               error: {

@@ -4,6 +4,7 @@ import { openaiErrors } from './errors';
 
 /** OpenAI auth (Bearer), `req_<hex>` request ids and standard response headers. */
 export const openaiBinding: ProviderBinding = {
+  provider: 'openai',
   apiKey: (request) => bearer(request),
   newRequestId: () => `req_${randomHex(16)}`,
   errors: () => openaiErrors(),

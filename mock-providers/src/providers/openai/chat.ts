@@ -1,13 +1,12 @@
 import type { HttpHandler } from 'msw';
-import { decide, outputTokens } from '../../content/decision';
+import { type Decision, decide, outputTokens } from '../../content/decision';
 import type { MockContext } from '../../context';
+import { serve } from '../../faults/inject';
 import { randomAlnum, unixSeconds } from '../../http/ids';
-import { HttpFailure, json, readJson, validate } from '../../http/respond';
+import { HttpFailure, readJson, validate } from '../../http/respond';
 import { type ErrorRenderer, providerRoute } from '../../http/route';
 import { totalLatencyMs } from '../../latency/model';
-import { sleep } from '../../latency/sleep';
 import { findModel, type ModelSpec } from '../../models/catalog';
-import { sseResponse } from '../../sse';
 import { openaiBinding } from './binding';
 import { type CompletionMeta, renderCompletion, renderStream } from './chat-render';
 import { type ChatRequest, chatRequestSchema, promptTokensOf, toGeneration } from './chat-schema';
@@ -43,7 +42,17 @@ export function completeChat(ctx: MockContext, parsed: Awaited<ReturnType<typeof
   return { decision, meta, body: renderCompletion(meta, decision) };
 }
 
-/** `POST /v1/chat/completions`: non-stream JSON or a paced SSE stream. */
+/** OpenAI's mid-stream error chunk (openai-node throws an `APIError` when a `data:` has `error`). */
+const STREAM_OVERLOADED = JSON.stringify({
+  error: {
+    message: 'The engine is currently overloaded, please try again later.',
+    type: 'server_error',
+    param: null,
+    code: null,
+  },
+});
+
+/** `POST /v1/chat/completions`: non-stream JSON or a paced SSE stream, through the fault engine. */
 export function chatHandler(ctx: MockContext): HttpHandler {
   return providerRoute(
     ctx,
@@ -53,13 +62,33 @@ export function chatHandler(ctx: MockContext): HttpHandler {
     'POST /v1/chat/completions',
     async (scope, errors) => {
       const parsed = await parseChat(await readJson(scope.request, errors.badRequest), errors);
-      const { decision, meta, body } = completeChat(ctx, parsed);
-      if (parsed.req.stream) {
-        const includeUsage = parsed.req.stream_options?.include_usage === true;
-        return sseResponse(renderStream(meta, decision, includeUsage));
-      }
-      await sleep(totalLatencyMs(decision.timing, outputTokens(decision)), scope.request.signal);
-      return json(body);
+      const { decision, meta } = completeChat(ctx, parsed);
+      const { req } = parsed;
+      const stream = req.stream === true;
+      const includeUsage = req.stream_options?.include_usage === true;
+      const format = req.response_format?.type;
+      scope.truth.set({ 'gen_ai.operation.name': 'chat' });
+      return serve(ctx, scope, errors, {
+        shape: { op: 'generate', stream, jsonMode: format === 'json_object' || format === 'json_schema' },
+        model: parsed.model,
+        inputTokens: parsed.promptTokens,
+        reservedOutput: req.max_completion_tokens ?? req.max_tokens ?? outputTokens(decision),
+        decision,
+        json: (d = decision) => ({
+          body: renderCompletion(meta, d),
+          delayMs: totalLatencyMs(d.timing, outputTokens(d)),
+        }),
+        ...(stream
+          ? {
+              sse: {
+                events: (d: Decision) => renderStream(meta, d, includeUsage),
+                tail: decision.outputs.length + (includeUsage ? 1 : 0) + 1,
+                error: { data: STREAM_OVERLOADED },
+              },
+            }
+          : {}),
+      });
     },
+    { faultSite: true },
   );
 }

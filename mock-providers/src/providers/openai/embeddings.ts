@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { embed, toBase64Float32 } from '../../content/embedding';
 import { countTokens, detokenize } from '../../content/tokens';
 import type { MockContext } from '../../context';
-import { HttpFailure, json, readJson, validate } from '../../http/respond';
+import { serve } from '../../faults/inject';
+import { HttpFailure, readJson, validate } from '../../http/respond';
 import { type ErrorRenderer, providerRoute } from '../../http/route';
-import { sleep } from '../../latency/sleep';
 import { findModel } from '../../models/catalog';
 import { openaiBinding } from './binding';
 import { modelNotFound } from './errors';
@@ -60,6 +60,7 @@ export function createEmbeddings(ctx: MockContext, body: unknown, errors: ErrorR
   });
   return {
     tokens,
+    model,
     body: { object: 'list', data, model: model.id, usage: { prompt_tokens: tokens, total_tokens: tokens } },
   };
 }
@@ -73,9 +74,20 @@ export function embeddingsHandler(ctx: MockContext): HttpHandler {
     '*/v1/embeddings',
     'POST /v1/embeddings',
     async (scope, errors) => {
-      const { body } = createEmbeddings(ctx, await readJson(scope.request, errors.badRequest), errors);
-      await sleep(30 * ctx.config.timeScale, scope.request.signal);
-      return json(body);
+      const { body, tokens, model } = createEmbeddings(
+        ctx,
+        await readJson(scope.request, errors.badRequest),
+        errors,
+      );
+      scope.truth.set({ 'gen_ai.operation.name': 'embeddings' });
+      return serve(ctx, scope, errors, {
+        shape: { op: 'embed', stream: false, jsonMode: false },
+        model,
+        inputTokens: tokens,
+        reservedOutput: 0,
+        json: () => ({ body, delayMs: 30 * ctx.config.timeScale }),
+      });
     },
+    { faultSite: true },
   );
 }

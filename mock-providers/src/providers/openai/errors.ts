@@ -32,20 +32,16 @@ export function openaiErrors(): ErrorRenderer {
         ),
         400,
       ),
-    rateLimited: (retryAfterMs) =>
-      json(
-        body(
-          `Rate limit reached. Please try again in ${Math.ceil(retryAfterMs)}ms.`,
-          'requests',
-          null,
-          'rate_limit_exceeded',
-        ),
+    rateLimited: (info) => {
+      const ms = Math.max(1, Math.ceil(info.retryAfterMs));
+      const per = info.bucket === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)';
+      const message = `Rate limit reached for ${info.model} in organization org-mock on ${per}: Limit ${info.limit}, Used ${info.limit - info.remaining}, Requested ${info.requested}. Please try again in ${ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(3)}s`}. Visit https://platform.openai.com/account/rate-limits to learn more.`;
+      return json(
+        body(message, info.bucket === 'requests' ? 'requests' : 'tokens', null, 'rate_limit_exceeded'),
         429,
-        {
-          'retry-after': String(Math.ceil(retryAfterMs / 1000)),
-          'retry-after-ms': String(Math.ceil(retryAfterMs)),
-        },
-      ),
+        { 'retry-after': String(Math.ceil(ms / 1000)), 'retry-after-ms': String(ms) },
+      );
+    },
     overloaded: () =>
       json(
         body('The engine is currently overloaded, please try again later.', 'server_error', null, null),
