@@ -55,3 +55,10 @@ export async function sql<T = Record<string, string>>(stack: Stack, query: strin
   if (r.status !== 200) throw new Error(`SQL failed: ${JSON.stringify(r.body)}`);
   return r.body.rows as T[];
 }
+
+/** GET a JSON answer. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+export async function getJson(url: string): Promise<any> {
+  const res = await fetch(url);
+  return res.json();
+}

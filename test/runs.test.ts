@@ -1,14 +1,14 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveTick } from '../harness/src/contracts/live';
-import { post, sql, startTestStack } from './helpers';
+import { getJson, post, sql, startTestStack } from './helpers';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await (await fetch(`${stack.url}/api/runs/${runId}`)).json();
+    const r = await getJson(`${stack.url}/api/runs/${runId}`);
     if (r.run.status !== 'running') return r.run;
     if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
     await new Promise((res) => setTimeout(res, 250));
@@ -42,7 +42,7 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     expect(ticks.some((t) => t.achievedRpm > 0)).toBe(true);
 
-    const report = await (await fetch(`${stack.url}/api/runs/${runId}/report`)).json();
+    const report = await getJson(`${stack.url}/api/runs/${runId}/report`);
     expect(report.accounting.identityHolds).toBe(true);
     expect(report.totals.scheduled).toBeGreaterThan(10);
     expect(report.patterns.map((p: { pattern: string }) => p.pattern).sort()).toEqual([
@@ -68,32 +68,30 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     const seed = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=seed`)).text();
     expect(seed).toMatch(/Total per day: seed \$1750/);
 
-    const series = await (await fetch(`${stack.url}/api/runs/${runId}/series`)).json();
+    const series = await getJson(`${stack.url}/api/runs/${runId}/series`);
     expect(series.series.length).toBeGreaterThan(1);
     expect(series.series.reduce((a: number, p: { requests: number }) => a + p.requests, 0)).toBe(
       report.totals.scheduled,
     );
-    const patterns = await (await fetch(`${stack.url}/api/patterns?run=${runId}`)).json();
+    const patterns = await getJson(`${stack.url}/api/patterns?run=${runId}`);
     expect(patterns.patterns.map((p: { pattern: string }) => p.pattern).sort()).toEqual([
       'batch',
       'direct',
       'streaming',
     ]);
-    const traces = await (
-      await fetch(`${stack.url}/api/traces?run=${runId}&pattern=streaming&limit=3`)
-    ).json();
+    const traces = await getJson(`${stack.url}/api/traces?run=${runId}&pattern=streaming&limit=3`);
     expect(traces.traces.length).toBeGreaterThan(0);
-    const trace = await (await fetch(`${stack.url}/api/traces/${traces.traces[0].traceId}`)).json();
+    const trace = await getJson(`${stack.url}/api/traces/${traces.traces[0].traceId}`);
     const names = trace.spans.map((x: { name: string }) => x.name);
     expect(names).toEqual(
       expect.arrayContaining(['load_request streaming', 'invoke_workflow streaming', 'chat gpt-4o-mini']),
     );
-    const config = await (await fetch(`${stack.url}/api/mock/config`)).json();
+    const config = await getJson(`${stack.url}/api/mock/config`);
     expect(config).toHaveProperty('profile');
 
     const second = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '3s' });
     await waitForEnd(stack, second.body.runId);
-    const cmp = await (await fetch(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`)).json();
+    const cmp = await getJson(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`);
     expect(cmp.metrics.find((m: { metric: string }) => m.metric === 'latency p95')).toBeDefined();
     expect(cmp.patterns).toHaveLength(3);
   }, 90_000);

@@ -2,7 +2,7 @@ import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trac
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack } from './helpers';
+import { getJson, startTestStack } from './helpers';
 
 describe('harness up: a user app sends OTLP traces and finds them with SQL', () => {
   let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -35,7 +35,7 @@ describe('harness up: a user app sends OTLP traces and finds them with SQL', () 
     });
     expect(await res.json()).toMatchObject({ rows: [{ SpanName: 'checkout', items: '3' }] });
 
-    const health = await (await fetch(`${stack.url}/api/health`)).json();
+    const health = await getJson(`${stack.url}/api/health`);
     expect(health).toMatchObject({
       ok: true,
       store: 'embedded',

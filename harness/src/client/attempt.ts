@@ -105,6 +105,7 @@ export async function runAttempt<T extends { usage: Usage }>(
     if (usage) recordUsage(span, usage, costOf(model, usage, { batch: spec.batch ?? false })?.total);
     span.setAttribute(GENERAL.errorType, error.errorClass);
     if (error.status !== undefined) span.setAttribute(GENERAL.httpStatusCode, error.status);
+    if (error.retryAfterMs !== undefined) span.setAttribute(HARNESS.retryAfterMs, error.retryAfterMs);
     span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 500) });
     throw error;
   } finally {

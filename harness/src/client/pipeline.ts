@@ -100,7 +100,8 @@ export function createPipeline(deps: PipelineDeps) {
             attemptMs: config.timeout.attemptMs,
             idleMs: config.timeout.idleMs,
             resendCount: attempts - 1,
-            headers: ctx.headers ?? {},
+            // A forced fault models a failing primary: its fallbacks are spared.
+            headers: target === primary ? (ctx.headers ?? {}) : withoutForcedFault(ctx.headers),
             signal,
             tracer: deps.tracer,
             parent,
@@ -193,6 +194,11 @@ export function createPipeline(deps: PipelineDeps) {
   }
 
   return { execute, bulkhead: gate };
+}
+
+function withoutForcedFault(headers: Record<string, string> | undefined): Record<string, string> {
+  const { 'x-mock-fault': _fault, 'x-mock-fault-at': _at, ...rest } = headers ?? {};
+  return rest;
 }
 
 function addUsage(a: Usage, b: Usage): Usage {

@@ -4,6 +4,7 @@ import { defaultInput } from './default-inputs';
 import { ensureCorpus, searchCorpus } from './rag-corpus';
 import { inStep } from './step-span';
 import type { PatternOutcome, PatternRunner } from './types';
+import { profileOnly } from './types';
 
 /**
  * Pattern 4, RAG: embed the question through the mock, find the nearest documents with
@@ -25,7 +26,7 @@ export const rag: PatternRunner = async (req, deps, ctx) => {
   await ensureCorpus(deps.store, deps.client, deps.embedding);
   const embedded = await deps.client.embed(
     { ...deps.embedding, inputs: [question] },
-    { ...ctx, pattern: 'rag' },
+    { ...ctx, pattern: 'rag', headers: profileOnly(ctx.headers) },
   );
   calls.push(embedded);
   if (!embedded.ok) return fail(embedded);

@@ -57,3 +57,11 @@ export type PatternRunner = (
   deps: PatternDeps,
   ctx: PatternContext,
 ) => Promise<PatternOutcome>;
+
+/**
+ * Headers for embedding calls: a forced fault (`x-mock-fault`) targets the unit's generation call
+ * (most kinds cannot apply to embeddings and the mock would answer 400); the profile still applies.
+ */
+export function profileOnly(headers: Record<string, string>): Record<string, string> {
+  return headers['x-mock-profile'] ? { 'x-mock-profile': headers['x-mock-profile'] } : {};
+}

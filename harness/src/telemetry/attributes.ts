@@ -49,6 +49,8 @@ export const HARNESS = {
   costWastedUsd: 'harness.cost.wasted_usd',
   queueWaitMs: 'harness.queue.wait_ms',
   retryWaitMs: 'harness.retry.wait_ms',
+  /** The wait the provider advised on a failed attempt (retry-after, reset headers, RetryInfo). */
+  retryAfterMs: 'harness.retry_after_ms',
   retries: 'harness.retries',
   breakerState: 'harness.breaker.state',
   cacheHit: 'harness.cache.hit',

@@ -61,6 +61,9 @@ export class StreamAccumulator {
   }
 
   finish(): ChatResult {
+    // Some SDKs end the iteration quietly when our idle or attempt timer aborts: the reason we
+    // aborted with is what happened, not a dropped connection.
+    if (this.o.signal.aborted) throw this.fail(this.o.signal.reason);
     if (this.finishReasons.length === 0) {
       throw new ClassifiedError('sse_drop', 'stream ended before its finish event (connection dropped)', {
         usage: this.usageSoFar(),

@@ -1,6 +1,6 @@
 import type { ToolDefinition } from '../../client/types';
 import { ensureCorpus, searchCorpus } from '../rag-corpus';
-import type { PatternContext, PatternDeps } from '../types';
+import { type PatternContext, type PatternDeps, profileOnly } from '../types';
 
 export const searchTool: ToolDefinition = {
   name: 'search',
@@ -19,7 +19,7 @@ export async function search(deps: PatternDeps, ctx: PatternContext, args: { que
   await ensureCorpus(deps.store, deps.client, deps.embedding);
   const embedded = await deps.client.embed(
     { ...deps.embedding, inputs: [query] },
-    { ...ctx, pattern: 'agent' },
+    { ...ctx, pattern: 'agent', headers: profileOnly(ctx.headers) },
   );
   if (!embedded.ok) return { call: embedded, text: `error: search failed (${embedded.error.errorClass})` };
   const docs = await searchCorpus(deps.store, deps.embedding.model, embedded.value.vectors[0] ?? [], 2);
