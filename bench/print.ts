@@ -3,7 +3,13 @@ import type { BenchResult } from './types';
 /** Print results as the one table `npm run bench` shows (and README quotes). */
 export function printResults(rows: readonly (BenchResult & { bench: string })[]): void {
   const header = ['bench', 'goal', 'measured', 'ratio', 'result'];
-  const body = rows.map((r) => [r.bench, r.goal, r.measured, r.ratio === null ? '—' : r.ratio.toFixed(3), r.pass ? 'PASS' : 'FAIL']);
+  const body = rows.map((r) => [
+    r.bench,
+    r.goal,
+    r.measured,
+    r.ratio === null ? '—' : r.ratio.toFixed(3),
+    r.pass ? 'PASS' : 'FAIL',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(line(header));

@@ -28,6 +28,8 @@ for (const name of names) {
     rows.push({ bench: name, goal: '(bench crashed)', measured: String(e), ratio: null, pass: false });
   }
 }
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 printResults(rows);
 process.exitCode = rows.every((r) => r.pass) ? 0 : 1;

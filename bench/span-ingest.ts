@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
+import { ExportResultCode } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { ExportResultCode } from '@opentelemetry/core';
-import { openStore } from '../harness/src/store/client';
 import { insertSpanRows } from '../harness/src/store/clickhouse-insert';
+import { openStore } from '../harness/src/store/client';
 import { migrate } from '../harness/src/store/migrate';
 import { createSpanWriter } from '../harness/src/store/span-writer';
 import { ClickHouseSpanExporter } from '../harness/src/telemetry/clickhouse-span-exporter';
@@ -42,9 +42,15 @@ async function makeSpans(n: number): Promise<ReadableSpan[]> {
     const s = tracer.startSpan('chat gpt-4o-mini', {
       kind: SpanKind.CLIENT,
       attributes: {
-        'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'gpt-4o-mini',
-        'gen_ai.usage.input_tokens': 120 + (i % 50), 'gen_ai.usage.output_tokens': 300, 'gen_ai.usage.cost': 0.00021,
-        'harness.run.id': 'bench', 'harness.pattern': 'streaming', 'server.address': '127.0.0.1',
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'openai',
+        'gen_ai.request.model': 'gpt-4o-mini',
+        'gen_ai.usage.input_tokens': 120 + (i % 50),
+        'gen_ai.usage.output_tokens': 300,
+        'gen_ai.usage.cost': 0.00021,
+        'harness.run.id': 'bench',
+        'harness.pattern': 'streaming',
+        'server.address': '127.0.0.1',
       },
     });
     s.addEvent('first_chunk');

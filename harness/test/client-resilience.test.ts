@@ -215,7 +215,7 @@ describe('resilient client against the real mock', () => {
       'gen_ai.request.stream': true,
     });
     expect(['end_turn', 'max_tokens']).toContain(
-      (attempt?.attributes['gen_ai.response.finish_reasons'] as string[])[0],
+      (attempt?.attributes['gen_ai.response.finish_reasons'] as string[] | undefined)?.[0],
     );
     expect(typeof attempt?.attributes['gen_ai.response.id']).toBe('string');
     expect(attempt?.parentSpanContext?.spanId).toBe(call?.spanContext().spanId);

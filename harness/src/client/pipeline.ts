@@ -52,7 +52,10 @@ export function createPipeline(deps: PipelineDeps) {
   const gate: BulkheadPolicy | undefined =
     config.bulkhead === false ? undefined : bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.queue);
   // abortOnReturn off: aborting a finished call's signal costs a DOMException per call for nothing.
-  const total = timeout(config.timeout.totalMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+  const total = timeout(config.timeout.totalMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: false,
+  });
 
   async function execute<T extends { usage: Usage }>(
     op: Operation<T>,
