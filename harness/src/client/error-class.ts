@@ -1,24 +1,8 @@
+import { FAULT_KINDS, type FaultKind } from 'mock-providers/faults';
 import type { Usage } from '../cost/cost';
 
-/**
- * Every way a logical call can end badly, as one low-cardinality name (`error.type` on spans).
- * The first block maps one-to-one to the mock's fault kinds; the rest are client-side or plain
- * HTTP outcomes.
- */
-export const ERROR_CLASSES = [
-  'rate_limit',
-  'overloaded',
-  'server_error',
-  'timeout',
-  'content_filter',
-  'invalid_json',
-  'sse_drop',
-  'sse_stall',
-  'chunk_malformed',
-  'incomplete_json',
-  'batch_item_failure',
-  'batch_partial',
-  'batch_expired',
+/** Client-side and plain-HTTP endings the mock never injects as such. */
+const CLIENT_CLASSES = [
   'breaker_open',
   'queue_full',
   'cancelled',
@@ -30,7 +14,16 @@ export const ERROR_CLASSES = [
   'unknown',
 ] as const;
 
-export type ErrorClass = (typeof ERROR_CLASSES)[number];
+/**
+ * Every way a logical call can end badly, as one low-cardinality name (`error.type` on spans):
+ * the mock's fault kinds one-to-one (one list, owned by mock-providers), then client-side classes.
+ */
+export type ErrorClass = FaultKind | (typeof CLIENT_CLASSES)[number];
+
+export const ERROR_CLASSES = [...FAULT_KINDS, ...CLIENT_CLASSES] as readonly ErrorClass[] as [
+  ErrorClass,
+  ...ErrorClass[],
+];
 
 /** Classes worth another attempt with the same input; everything else fails fast. */
 const RETRYABLE: ReadonlySet<ErrorClass> = new Set<ErrorClass>([

@@ -3,6 +3,7 @@
  * from it (`Scenario`, and `ScenarioInput` for the authored form the JS files are checked against),
  * and every error names the field, so a typo in a scenario fails at load, not mid-run.
  */
+import { type FaultKind, FAULT_KINDS as MOCK_FAULT_KINDS } from 'mock-providers/faults';
 import { z } from 'zod';
 import { parseDuration } from '../driver/rate';
 import { parseMetricKey, parseThreshold } from './thresholds';
@@ -11,22 +12,8 @@ import { parseMetricKey, parseThreshold } from './thresholds';
 export const PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'] as const;
 /** Providers the mock serves. */
 export const PROVIDERS = ['openai', 'anthropic', 'gemini'] as const;
-/** Mock fault kinds (exact names). */
-export const FAULT_KINDS = [
-  'rate_limit',
-  'overloaded',
-  'server_error',
-  'timeout',
-  'content_filter',
-  'invalid_json',
-  'sse_drop',
-  'sse_stall',
-  'chunk_malformed',
-  'incomplete_json',
-  'batch_item_failure',
-  'batch_partial',
-  'batch_expired',
-] as const;
+/** Mock fault kinds (exact names), from the mock itself. */
+export const FAULT_KINDS = MOCK_FAULT_KINDS as [FaultKind, ...FaultKind[]];
 /** Mock fault profiles. */
 export const MOCK_PROFILES = ['ideal', 'seed-typical', 'degraded', 'outage'] as const;
 
