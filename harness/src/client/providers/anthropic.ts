@@ -5,6 +5,7 @@ import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
 import { runAnthropicBatch } from './anthropic-batch';
+import { endpointOf } from './endpoint';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toAnthropic(messages: ChatMessage[]): { system?: string; messages: MessageParam[] } {
@@ -53,7 +54,8 @@ function usageOf(u: {
   };
 }
 
-function params(req: ChatRequest) {
+/** The request of a non-streamed call (also one batch item's body/params). */
+export function anthropicParams(req: ChatRequest) {
   return {
     model: req.model,
     max_tokens: req.maxTokens,
@@ -91,29 +93,22 @@ export function fromMessage(data: unknown, req: ChatRequest, elapsedMs: number):
   };
 }
 
-/** The params of a non-streamed call (also one batch request's `params`). */
-export function anthropicParams(req: ChatRequest) {
-  return params(req);
-}
-
 /** Anthropic through `@anthropic-ai/sdk` (retries off). */
 export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
-  const url = new URL(baseURL);
   return {
     provider: 'anthropic',
-    serverAddress: url.hostname,
-    serverPort: Number(url.port || 443),
+    ...endpointOf(baseURL),
     async chat(req, o: AttemptOptions): Promise<ChatResult> {
       const started = performance.now();
       const opts = { signal: o.signal, headers: o.headers };
       if (!req.stream) {
-        const msg = await sdk.messages.create({ ...params(req), stream: false }, opts).catch((e) => {
+        const msg = await sdk.messages.create({ ...anthropicParams(req), stream: false }, opts).catch((e) => {
           throw classifyError(e, 'request');
         });
         return finishJson(req, fromMessage(msg, req, performance.now() - started));
       }
-      const stream = await sdk.messages.create({ ...params(req), stream: true }, opts).catch((e) => {
+      const stream = await sdk.messages.create({ ...anthropicParams(req), stream: true }, opts).catch((e) => {
         throw classifyError(e, 'request');
       });
       const acc = new StreamAccumulator(req, started, o);

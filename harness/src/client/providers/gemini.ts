@@ -10,6 +10,7 @@ import type {
   ProviderAdapter,
   ToolCall,
 } from '../types';
+import { endpointOf } from './endpoint';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toContents(messages: ChatMessage[]): { system?: string; contents: Content[] } {
@@ -62,7 +63,6 @@ function toolCallsOf(r: GenerateContentResponse, offset: number): ToolCall[] {
 /** Gemini through `@google/genai` (its retries are off by default). */
 export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new GoogleGenAI({ apiKey, httpOptions: { baseUrl, fetch: fetchImpl } as never });
-  const url = new URL(baseUrl);
   const request = (req: ChatRequest, o: AttemptOptions) => {
     const { system, contents } = toContents(req.messages);
     return {
@@ -92,8 +92,7 @@ export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof
   };
   return {
     provider: 'gemini',
-    serverAddress: url.hostname,
-    serverPort: Number(url.port || 443),
+    ...endpointOf(baseUrl),
     async chat(req, o): Promise<ChatResult> {
       const started = performance.now();
       if (!req.stream) {

@@ -3,6 +3,7 @@ import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/res
 import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
+import { endpointOf } from './endpoint';
 import { runOpenAiBatch } from './openai-batch';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
@@ -26,7 +27,8 @@ function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
   return { role: m.role, content: m.content };
 }
 
-function params(req: ChatRequest) {
+/** The request of a non-streamed call (also one batch item's body/params). */
+export function openAiBody(req: ChatRequest) {
   return {
     model: req.model,
     messages: req.messages.map(toOpenAi),
@@ -69,30 +71,25 @@ export function fromCompletion(data: unknown, req: ChatRequest, elapsedMs: numbe
   };
 }
 
-/** The request body of a non-streamed call (also one batch input line's `body`). */
-export function openAiBody(req: ChatRequest) {
-  return params(req);
-}
-
 /** OpenAI through the official `openai` SDK (retries off; our policies retry). */
 export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
-  const url = new URL(baseURL);
   return {
     provider: 'openai',
-    serverAddress: url.hostname,
-    serverPort: Number(url.port || 443),
+    ...endpointOf(baseURL),
     async chat(req, o: AttemptOptions): Promise<ChatResult> {
       const started = performance.now();
       const opts = { signal: o.signal, headers: o.headers };
       if (!req.stream) {
-        const data = await sdk.chat.completions.create({ ...params(req), stream: false }, opts).catch((e) => {
-          throw classifyError(e, 'request');
-        });
+        const data = await sdk.chat.completions
+          .create({ ...openAiBody(req), stream: false }, opts)
+          .catch((e) => {
+            throw classifyError(e, 'request');
+          });
         return finishJson(req, fromCompletion(data, req, performance.now() - started));
       }
       const stream = await sdk.chat.completions
-        .create({ ...params(req), stream: true, stream_options: { include_usage: true } }, opts)
+        .create({ ...openAiBody(req), stream: true, stream_options: { include_usage: true } }, opts)
         .catch((e) => {
           throw classifyError(e, 'request');
         });
