@@ -1,12 +1,16 @@
 /**
  * Child-process servers for the mock benches, so load generator and server never share a CPU
- * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|middleware|paced>`;
- * prints `READY <port>` on stdout.
+ * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|getresponse|middleware|paced>`;
+ * prints `READY <port>` on stdout. `adapter` is `createMockServer` (fast dispatch); `getresponse`
+ * serves the same handler list the way the server did before it: a full fetch `Request` (body
+ * stream, abort signal) through MSW's `getResponse`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createMiddlewareServer } from '@mswjs/http-middleware';
+import { getResponse } from 'msw';
 import { createHandlers, createMockServer } from '../mock-providers/src/index';
+import { writeResponse } from '../mock-providers/src/node-adapter';
 import { isMain } from './mock-load';
 
 const kind = process.argv[2] ?? 'adapter';
@@ -28,6 +32,30 @@ async function start(): Promise<number> {
         });
         res.end(FIXED);
       });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return (server.address() as AddressInfo).port;
+  }
+  if (kind === 'getresponse') {
+    const handlers = createHandlers({ timeScale: 0 });
+    const server = createServer(async (req, res) => {
+      const abort = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      const headers = new Headers();
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const request = new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body: req.method === 'GET' || req.method === 'HEAD' ? null : Buffer.concat(chunks),
+        signal: abort.signal,
+      });
+      const response = (await getResponse(handlers, request)) ?? new Response('not found', { status: 404 });
+      await writeResponse(res, response);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     return (server.address() as AddressInfo).port;

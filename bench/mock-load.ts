@@ -52,7 +52,12 @@ export function post(
   });
 }
 
-/** Closed-loop load: `concurrency` workers POST back to back for `durationMs`; returns req/s. */
+/**
+ * Closed-loop load: `concurrency` workers POST back to back for `durationMs`; returns req/s.
+ * Each worker is its own tenant (API key `bench-<n>`): the mock's published limits (e.g.
+ * gpt-4o-mini 30,000 RPM per key) would otherwise answer 429 once one key has sent 30,000
+ * requests, which a fast mock does within the run. The limiter still runs on every request.
+ */
 export async function measureRps(
   port: number,
   path: string,
@@ -61,17 +66,18 @@ export async function measureRps(
   durationMs: number,
 ): Promise<{ rps: number; errors: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const key = (w: number) => ({ authorization: `Bearer bench-${w}` });
   const warmEnd = performance.now() + 500;
   while (performance.now() < warmEnd)
-    await Promise.all(Array.from({ length: concurrency }, () => post(agent, port, path, body)));
+    await Promise.all(Array.from({ length: concurrency }, (_, w) => post(agent, port, path, body, key(w))));
   let done = 0;
   let errors = 0;
   const start = performance.now();
   const end = start + durationMs;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, w) => {
       while (performance.now() < end) {
-        const status = await post(agent, port, path, body).catch(() => 0);
+        const status = await post(agent, port, path, body, key(w)).catch(() => 0);
         if (status === 200) done++;
         else errors++;
       }

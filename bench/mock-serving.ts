@@ -1,14 +1,16 @@
 /**
- * How to serve the MSW handler list over node http: `@mswjs/http-middleware` (express) versus
- * the mock's own thin adapter over `getResponse`. Same handlers, same request, side by side.
+ * How to serve the MSW handler list over node http, same handlers, same request, side by side:
+ * the mock's server (fast dispatch over the handlers' own matching and resolvers), MSW's
+ * `getResponse` with a full fetch `Request` (how the server worked before), and
+ * `@mswjs/http-middleware` (express).
  */
 import { CHAT_BODY, isMain, measureRps, spawnServer } from './mock-load';
 import type { BenchResult } from './types';
 
-/** Runs the comparison and returns one result line. */
+/** Runs the comparison and returns its result lines. */
 export async function run(): Promise<BenchResult[]> {
   const rps: Record<string, number> = {};
-  for (const kind of ['adapter', 'middleware']) {
+  for (const kind of ['adapter', 'getresponse', 'middleware']) {
     const server = await spawnServer(kind);
     try {
       rps[kind] = (await measureRps(server.port, '/v1/chat/completions', CHAT_BODY, 50, 4000)).rps;
@@ -17,14 +19,21 @@ export async function run(): Promise<BenchResult[]> {
     }
   }
   const adapter = rps.adapter ?? 0;
+  const msw = rps.getresponse ?? 0;
   const middleware = rps.middleware ?? 0;
   console.log(
-    `serving MSW handlers: adapter ${adapter.toFixed(0)} req/s | http-middleware ${middleware.toFixed(0)} req/s | ratio ${(adapter / middleware).toFixed(2)}x`,
+    `goal: server >= getResponse and >= http-middleware | server ${adapter.toFixed(0)} req/s | getResponse ${msw.toFixed(0)} req/s (${(adapter / msw).toFixed(2)}x) | http-middleware ${middleware.toFixed(0)} req/s (${(adapter / middleware).toFixed(2)}x)`,
   );
   return [
     {
-      goal: 'own getResponse adapter at least as fast as @mswjs/http-middleware',
-      measured: `adapter ${adapter.toFixed(0)} req/s vs http-middleware ${middleware.toFixed(0)} req/s`,
+      goal: 'mock server at least as fast as MSW getResponse (the previous adapter)',
+      measured: `server ${adapter.toFixed(0)} req/s vs getResponse ${msw.toFixed(0)} req/s`,
+      ratio: msw > 0 ? adapter / msw : null,
+      pass: adapter >= msw,
+    },
+    {
+      goal: 'mock server at least as fast as @mswjs/http-middleware',
+      measured: `server ${adapter.toFixed(0)} req/s vs http-middleware ${middleware.toFixed(0)} req/s`,
       ratio: middleware > 0 ? adapter / middleware : null,
       pass: adapter >= middleware,
     },

@@ -1,4 +1,5 @@
-import { now, sleep, sleepUntil } from './latency/sleep';
+import { cancelWakeup, type Wakeup, wakeAt } from './latency/scheduler';
+import { now, sleep } from './latency/sleep';
 
 /** One server-sent event due `at` ms after the stream starts. */
 export interface TimedEvent {
@@ -49,6 +50,158 @@ export class StreamDropped extends TypeError {
   }
 }
 
+/** Where a paced stream's batches go: a web stream controller, or a socket (standalone server). */
+export interface SseSink {
+  write(chunk: string): void;
+  close(): void;
+  /** `sse_drop`: cut the stream after what was written; may wait for it to be taken first. */
+  error(): void | Promise<void>;
+}
+
+/**
+ * A paced stream whose batches the standalone server may take directly (see `claimSseSource`)
+ * instead of reading them back through the response's web stream.
+ */
+export interface SseSource {
+  /** Sends every batch (those already due first) to `sink` from now on. */
+  attach(sink: SseSink): void;
+  /** The client went away: stop producing (outcome `cancelled`). */
+  cancel(): void;
+}
+
+const sources = new WeakMap<Response, SseProducer>();
+
+/**
+ * The producer of a paced SSE response, when nothing has read its body yet. Claiming it means
+ * the caller will `attach()` a sink; the response's `body` must then be left alone.
+ */
+export function claimSseSource(response: Response): SseSource | undefined {
+  const producer = sources.get(response);
+  if (!producer || producer.claimed || response.bodyUsed || response.body?.locked) return undefined;
+  producer.claimed = true;
+  sources.delete(response);
+  return producer;
+}
+
+/**
+ * Drives one paced event list: each event is sent at its absolute deadline (no drift) from the
+ * shared scheduler, events due together are sent as one batch, hooks may stall, corrupt, end or
+ * cut the stream. Batches produced before a consumer attached wait in `pending`.
+ */
+class SseProducer implements SseSource {
+  claimed = false;
+  private sink: SseSink | undefined;
+  private pending: string[] = [];
+  private t0 = now();
+  private i = 0;
+  private sent = 0;
+  private done = false;
+  private wakeup: Wakeup | undefined;
+  /** The action already taken for event `i` before a stall (applied when the stall is over). */
+  private resume: EventAction | undefined;
+
+  constructor(
+    private readonly events: readonly TimedEvent[],
+    private readonly hooks: SseHooks,
+  ) {
+    const first = events[0];
+    if (!first) queueMicrotask(() => this.step());
+    else this.wakeup = wakeAt(this.t0 + first.at, () => this.step());
+  }
+
+  attach(sink: SseSink): void {
+    this.sink = sink;
+    for (const chunk of this.pending) sink.write(chunk);
+    this.pending = [];
+    if (this.done && this.endState) void this.deliverEnd(this.endState);
+  }
+
+  cancel(): void {
+    if (this.done) return;
+    cancelWakeup(this.wakeup);
+    this.finish('cancelled');
+  }
+
+  /** How the stream ended, kept until a sink attaches. */
+  private endState: 'close' | 'error' | undefined;
+
+  private write(chunk: string): void {
+    if (this.sink) this.sink.write(chunk);
+    else this.pending.push(chunk);
+  }
+
+  /** Ends the sink (now, or when one attaches); a drop may resolve once the cut was made. */
+  private deliverEnd(how: 'close' | 'error'): Promise<void> | undefined {
+    const sink = this.sink;
+    if (!sink) {
+      this.endState = how;
+      return undefined;
+    }
+    this.endState = undefined;
+    if (how === 'close') {
+      sink.close();
+      return undefined;
+    }
+    return sink.error() ?? undefined;
+  }
+
+  private finish(outcome: StreamOutcome): void {
+    if (this.done) return;
+    this.done = true;
+    this.hooks.onEnd?.({ sent: this.sent, total: this.events.length, outcome });
+  }
+
+  private step(): void {
+    if (this.done) return;
+    const { events, hooks } = this;
+    let batch = '';
+    const due = now() - this.t0 + 0.5;
+    while (this.i < events.length) {
+      const event = events[this.i] as TimedEvent;
+      if (!this.resume && event.at > due) break;
+      const frame = frameOf(event);
+      let action: EventAction | undefined;
+      if (this.resume) {
+        action = this.resume;
+        this.resume = undefined;
+      } else {
+        action = hooks.beforeEvent?.(this.i, frame);
+        if (action?.stallMs) {
+          if (batch) this.write(batch);
+          this.resume = action;
+          this.t0 += action.stallMs;
+          this.wakeup = wakeAt(now() + action.stallMs, () => this.step());
+          return;
+        }
+      }
+      if (action?.drop) {
+        if (batch) this.write(batch);
+        const cut = this.deliverEnd('error');
+        if (cut) void cut.then(() => this.finish('dropped'));
+        else this.finish('dropped');
+        return;
+      }
+      batch += action?.frame ?? frame;
+      this.i++;
+      this.sent = this.i;
+      if (action?.end) {
+        this.write(batch);
+        void this.deliverEnd('close');
+        this.finish('ended_early');
+        return;
+      }
+    }
+    if (batch) this.write(batch);
+    const next = events[this.i];
+    if (next) {
+      this.wakeup = wakeAt(this.t0 + next.at, () => this.step());
+      return;
+    }
+    void this.deliverEnd('close');
+    this.finish('complete');
+  }
+}
+
 /**
  * A paced SSE body: each event is enqueued at its absolute deadline (no drift), events due
  * together are written in one chunk, and the loop stops when the client goes away. A drop
@@ -56,74 +209,47 @@ export class StreamDropped extends TypeError {
  * socket (no clean end) and in-process fetch bodies reject.
  */
 export function sseStream(events: readonly TimedEvent[], hooks: SseHooks = {}): ReadableStream<Uint8Array> {
+  return streamOf(new SseProducer(events, hooks));
+}
+
+/** The web stream view of a producer; it attaches on the first read (high-water mark 0). */
+function streamOf(producer: SseProducer): ReadableStream<Uint8Array> {
   let cancelled = false;
-  let sent = 0;
-  let ended = false;
-  const abort = new AbortController();
-  const finish = (outcome: StreamOutcome): void => {
-    if (ended) return;
-    ended = true;
-    hooks.onEnd?.({ sent, total: events.length, outcome });
-  };
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let t0 = now();
-      let i = 0;
-      while (i < events.length && !cancelled) {
-        await sleepUntil(t0 + (events[i] as TimedEvent).at, abort.signal);
-        if (cancelled) break;
-        let batch = '';
-        const due = now() - t0 + 0.5;
-        while (i < events.length && (events[i] as TimedEvent).at <= due) {
-          const frame = frameOf(events[i] as TimedEvent);
-          const action = hooks.beforeEvent?.(i, frame);
-          if (action?.stallMs) {
-            if (batch) controller.enqueue(encoder.encode(batch));
-            batch = '';
-            await sleep(action.stallMs, abort.signal);
-            t0 += action.stallMs;
-            if (cancelled) break;
-          }
-          if (action?.drop) {
-            if (batch) controller.enqueue(encoder.encode(batch));
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (producer.claimed) return;
+        producer.claimed = true;
+        producer.attach({
+          write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+          close: () => controller.close(),
+          async error() {
             // let the reader take what was written before the cut (error() discards the queue)
-            for (let w = 0; w < 50 && (controller.desiredSize ?? 1) <= 0 && !cancelled; w++) await sleep(1);
-            finish('dropped');
+            for (let w = 0; w < 50 && (controller.desiredSize ?? 0) < 0 && !cancelled; w++) await sleep(1);
             controller.error(new StreamDropped());
-            return;
-          }
-          batch += action?.frame ?? frame;
-          i++;
-          sent = i;
-          if (action?.end) {
-            controller.enqueue(encoder.encode(batch));
-            controller.close();
-            finish('ended_early');
-            return;
-          }
-        }
-        if (batch && !cancelled) controller.enqueue(encoder.encode(batch));
-      }
-      if (cancelled) return;
-      controller.close();
-      finish('complete');
+          },
+        });
+      },
+      cancel() {
+        cancelled = true;
+        producer.cancel();
+      },
     },
-    cancel() {
-      cancelled = true;
-      abort.abort();
-      finish('cancelled');
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /** A `text/event-stream` response around a paced event list. */
 export function sseResponse(
   events: readonly TimedEvent[],
   headers: Record<string, string> = {},
-  hooks?: SseHooks,
+  hooks: SseHooks = {},
 ): Response {
-  return new Response(sseStream(events, hooks), {
+  const producer = new SseProducer(events, hooks);
+  const response = new Response(streamOf(producer), {
     status: 200,
     headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers },
   });
+  sources.set(response, producer);
+  return response;
 }

@@ -3,11 +3,31 @@ import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 const noSpecial = { disallowedSpecial: new Set<string>() };
 
 /**
+ * Token ids per text, most recently used last (a Map keeps insertion order). Under load the same
+ * prompts and the same generated answers come back again and again, and BPE is the costliest
+ * step of a request; entries are frozen so no caller can change a cached result.
+ */
+const cache = new Map<string, readonly number[]>();
+const CACHE_ENTRIES = 4096;
+/** Longer texts are encoded every time (bounds the cache's memory to ~CACHE_ENTRIES × this). */
+const CACHE_MAX_CHARS = 16_384;
+
+/**
  * Token ids of a text in the o200k encoding (gpt-4o family).
  * Anthropic and Gemini counts use the same tokenizer as an approximation.
  */
-export function tokenize(text: string): number[] {
-  return encode(text, noSpecial);
+export function tokenize(text: string): readonly number[] {
+  if (text.length > CACHE_MAX_CHARS) return encode(text, noSpecial);
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const ids = Object.freeze(encode(text, noSpecial));
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(text, ids);
+  return ids;
 }
 
 /** Number of o200k tokens in a text. */
@@ -20,12 +40,33 @@ export function detokenize(tokens: readonly number[]): string {
   return decode(tokens);
 }
 
+/** True when every UTF-16 unit of the text is below 0x80. */
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
+
 /**
  * Splits a text into consecutive pieces of `perPiece` tokens each, so that the pieces join
  * back to the exact text. Used to pace streamed deltas token by token.
  */
 export function splitByTokens(text: string, perPiece = 1): string[] {
   const ids = tokenize(text);
+  // ASCII text: every token decodes to whole characters, so the decoded prefix lengths are the
+  // running sums of each token's own length (linear instead of decoding every prefix)
+  if (isAscii(text)) {
+    const pieces: string[] = [];
+    let consumed = 0;
+    let upTo = 0;
+    for (let i = 0; i < ids.length; i++) {
+      upTo += decode([ids[i] as number]).length;
+      if ((i + 1) % perPiece !== 0 && i + 1 < ids.length) continue;
+      const end = i + 1 === ids.length ? text.length : upTo;
+      if (end > consumed) pieces.push(text.slice(consumed, end));
+      consumed = Math.max(consumed, end);
+    }
+    if (pieces.join('') === text) return pieces;
+  }
   const pieces: string[] = [];
   let consumed = 0;
   for (let i = 0; i < ids.length; i += perPiece) {

@@ -95,7 +95,7 @@ export async function serve(
       });
     }
     const { body, delayMs } = plan.json(d);
-    await sleep(delayMs, request.signal);
+    if (delayMs > 0) await sleep(delayMs, request.signal);
     const out = d ? outputTokens(d) : 0;
     settle(out);
     truth.set({ 'gen_ai.usage.output_tokens': out });
@@ -140,7 +140,7 @@ export async function serve(
       return answer(decision && truncateJson(decision, sel.draw.v));
     case 'invalid_json': {
       const { body, delayMs } = plan.json(decision);
-      await sleep(delayMs, request.signal);
+      if (delayMs > 0) await sleep(delayMs, request.signal);
       settle(decision ? outputTokens(decision) : 0);
       const text = JSON.stringify(body);
       // a strict prefix of a JSON object never parses: the body a proxy cut short

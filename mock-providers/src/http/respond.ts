@@ -1,11 +1,27 @@
 import type { z } from 'zod';
 
+/** Bodies of the responses `json()` built, by response (see `bufferedBodyOf`). */
+const jsonBodies = new WeakMap<Response, string>();
+
 /** A JSON response (plain `Response`, no MSW wrapper needed). */
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: headers
+      ? { 'content-type': 'application/json', ...headers }
+      : { 'content-type': 'application/json' },
   });
+  jsonBodies.set(response, text);
+  return response;
+}
+
+/**
+ * The text a `json()` response was built from, so the standalone server can write it without
+ * reading it back through the response's web stream (same bytes; undefined for other responses).
+ */
+export function bufferedBodyOf(response: Response): string | undefined {
+  return jsonBodies.get(response);
 }
 
 /**

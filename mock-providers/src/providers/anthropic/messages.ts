@@ -50,7 +50,14 @@ export function completeMessage(ctx: MockContext, parsed: ReturnType<typeof pars
     ctx.config.timeScale,
   );
   const meta = { id: `msg_01${randomAlnum(22)}`, model: parsed.model.id, inputTokens: parsed.inputTokens };
-  return { decision, meta, body: renderMessage(meta, decision) };
+  return {
+    decision,
+    meta,
+    /** Rendered on demand: the live route renders through the fault engine instead. */
+    get body() {
+      return renderMessage(meta, decision);
+    },
+  };
 }
 
 /** The mid-stream failure Anthropic documents: `event: error` with an `overloaded_error`. */

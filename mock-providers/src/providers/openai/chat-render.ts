@@ -68,10 +68,10 @@ export function renderCompletion(meta: CompletionMeta, decision: Decision) {
 }
 
 /** Streamed deltas of one choice, each with the number of tokens it carries. */
-function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: number }> {
+function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: number; content?: string }> {
   if (o.kind === 'text') {
     const first = { delta: { role: 'assistant', content: '', refusal: null }, tokens: 0 };
-    return [first, ...splitByTokens(o.text).map((t) => ({ delta: { content: t }, tokens: 1 }))];
+    return [first, ...splitByTokens(o.text).map((t) => ({ delta: { content: t }, tokens: 1, content: t }))];
   }
   const head = {
     index: 0,
@@ -102,6 +102,12 @@ export function renderStream(meta: CompletionMeta, decision: Decision, includeUs
   };
   const extra = includeUsage ? { usage: null } : {};
   const chunk = (choices: unknown[]) => JSON.stringify({ ...base, choices, ...extra });
+  // the per-token chunk, pre-serialised around its one variable part (the bytes JSON.stringify
+  // would give for `chunk([{ index, delta: { content }, logprobs: null, finish_reason: null }])`)
+  const head = `${JSON.stringify(base).slice(0, -1)},"choices":[{"index":`;
+  const tail = `},"logprobs":null,"finish_reason":null}]${includeUsage ? ',"usage":null' : ''}}`;
+  const contentChunk = (index: number, content: string) =>
+    `${head}${index},"delta":{"content":${JSON.stringify(content)}${tail}`;
   const events: TimedEvent[] = [];
   let end = ttftMs;
   decision.outputs.forEach((o, index) => {
@@ -110,7 +116,11 @@ export function renderStream(meta: CompletionMeta, decision: Decision, includeUs
     for (const d of deltasOf(o)) {
       at = ttftMs + sent * perTokenMs;
       sent += d.tokens;
-      events.push({ at, data: chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]) });
+      const data =
+        d.content !== undefined
+          ? contentChunk(index, d.content)
+          : chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]);
+      events.push({ at, data });
     }
     events.push({ at, data: chunk([{ index, delta: {}, logprobs: null, finish_reason: finishOf(o) }]) });
     end = Math.max(end, at);

@@ -39,7 +39,14 @@ export function completeChat(ctx: MockContext, parsed: Awaited<ReturnType<typeof
     model: parsed.model.snapshot,
     promptTokens: parsed.promptTokens,
   };
-  return { decision, meta, body: renderCompletion(meta, decision) };
+  return {
+    decision,
+    meta,
+    /** Rendered on demand: the live route renders through the fault engine instead. */
+    get body() {
+      return renderCompletion(meta, decision);
+    },
+  };
 }
 
 /** OpenAI's mid-stream error chunk (openai-node throws an `APIError` when a `data:` has `error`). */

@@ -1,0 +1,111 @@
+import { now } from './sleep';
+
+/** A pending wake-up of the shared scheduler. */
+export interface Wakeup {
+  at: number;
+  seq: number;
+  run: (() => void) | null;
+}
+
+/**
+ * One timer for every paced stream: a binary min-heap of wake-ups (deadline, then FIFO) and a
+ * single `setTimeout` armed at the earliest deadline. When it fires, every wake-up due within
+ * 0.25 ms runs (each writes its due chunk and schedules its next one) and the timer is re-armed.
+ * Why: thousands of concurrent streams at ~60 tokens/s each would otherwise create a timer, a
+ * promise and an abort listener per token per stream; this keeps the per-token cost to a heap
+ * push and pop, and every stream due in one tick is served in that tick.
+ */
+const heap: Wakeup[] = [];
+let seq = 0;
+let timer: NodeJS.Timeout | undefined;
+let armedAt = Number.POSITIVE_INFINITY;
+
+const before = (a: Wakeup, b: Wakeup): boolean => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+function push(w: Wakeup): void {
+  let i = heap.push(w) - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const parent = heap[p] as Wakeup;
+    if (!before(w, parent)) break;
+    heap[i] = parent;
+    i = p;
+  }
+  heap[i] = w;
+}
+
+function pop(): Wakeup | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length === 0 || !last) return top;
+  let i = 0;
+  const n = heap.length;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && before(heap[r] as Wakeup, heap[l] as Wakeup) ? r : l;
+    if (!before(heap[c] as Wakeup, last)) break;
+    heap[i] = heap[c] as Wakeup;
+    i = c;
+  }
+  heap[i] = last;
+  return top;
+}
+
+function arm(): void {
+  while (heap.length > 0 && (heap[0] as Wakeup).run === null) pop();
+  const next = heap[0];
+  if (!next) {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    armedAt = Number.POSITIVE_INFINITY;
+    return;
+  }
+  if (timer && armedAt <= next.at) return;
+  if (timer) clearTimeout(timer);
+  armedAt = next.at;
+  timer = setTimeout(tick, Math.max(0, Math.ceil(next.at - now())));
+}
+
+function tick(): void {
+  timer = undefined;
+  armedAt = Number.POSITIVE_INFINITY;
+  let t = now();
+  let ran = 0;
+  while (heap.length > 0) {
+    const next = heap[0] as Wakeup;
+    if (next.run !== null && next.at - t > 0.25) {
+      // long batches: re-read the clock now and then so late wake-ups are not starved
+      if (ran < 64) break;
+      t = now();
+      ran = 0;
+      if (next.at - t > 0.25) break;
+    }
+    pop();
+    const run = next.run;
+    next.run = null;
+    if (run) {
+      ran++;
+      try {
+        run();
+      } catch (err) {
+        console.error('[mock-providers] scheduled task failed', err);
+      }
+    }
+  }
+  arm();
+}
+
+/** Runs `run` at the monotonic deadline `at` (ms, `performance.now()` clock). */
+export function wakeAt(at: number, run: () => void): Wakeup {
+  const w: Wakeup = { at, seq: seq++, run };
+  push(w);
+  if (at < armedAt) arm();
+  return w;
+}
+
+/** Cancels a pending wake-up (no-op when it already ran). */
+export function cancelWakeup(w: Wakeup | undefined): void {
+  if (w) w.run = null;
+}
