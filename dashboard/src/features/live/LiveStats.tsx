@@ -1,0 +1,37 @@
+import { Stat } from '../../components/Stat';
+import { fmt } from '../../lib/format';
+import type { LiveTick } from '../../lib/server-types';
+import type { RunTotals } from './live-rows';
+
+/** Headline numbers: rates, in-flight, queue and totals (live from the last tick, else history). */
+export function LiveStats(props: { last: LiveTick | undefined; totals: RunTotals; live: boolean }) {
+  const { last, totals } = props;
+  return (
+    <div className="stats" data-testid="live-stats">
+      <Stat
+        label={props.live ? 'achieved RPM (last second)' : 'achieved RPM (average)'}
+        value={fmt.rpm(props.live && last ? last.achievedRpm : totals.achievedRpm)}
+        testId="achieved-rpm"
+      />
+      <Stat label={props.live ? 'target RPM' : 'target RPM (average)'} value={fmt.rpm(totals.targetRpm)} />
+      <Stat label="in flight" value={last && props.live ? fmt.int(last.inFlight) : '—'} />
+      <Stat
+        label="queue depth"
+        value={last && props.live ? fmt.int(last.queueDepth) : '—'}
+        tone={last?.queueDepth ? 'warn' : undefined}
+      />
+      <Stat label="scheduled" value={fmt.int(totals.scheduled)} />
+      <Stat label="ok" value={fmt.int(totals.ok)} tone="ok" />
+      <Stat
+        label="errors"
+        value={fmt.int(totals.errors)}
+        tone={totals.errors ? 'bad' : undefined}
+        testId="errors-total"
+      />
+      <Stat label="dropped" value={fmt.int(totals.dropped)} tone={totals.dropped ? 'warn' : undefined} />
+      <Stat label="cost so far (USD)" value={fmt.usd(totals.costUsd)} />
+      <Stat label="tokens/s (output)" value={last && props.live ? fmt.num(last.tokensPerSec, 0) : '—'} />
+      <Stat label="cost per minute (USD)" value={last && props.live ? fmt.usd(last.costPerMin) : '—'} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** One message on screen (API errors, confirmations). */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+let notices: Notice[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => {
+  for (const l of listeners) l();
+};
+
+/** Show a message; errors stay until dismissed, info fades after a few seconds. */
+export function notify(kind: Notice['kind'], text: string): void {
+  const id = nextId++;
+  notices = [...notices.filter((n) => n.text !== text), { id, kind, text }].slice(-5);
+  emit();
+  if (kind === 'info') setTimeout(() => dismiss(id), 4_000);
+}
+
+/** Show an error's message (the server's own words for API errors). */
+export function notifyError(e: unknown): void {
+  if ((e as Error)?.name === 'AbortError') return;
+  notify('error', e instanceof Error ? e.message : String(e));
+}
+
+/** Remove one message. */
+export function dismiss(id: number): void {
+  notices = notices.filter((n) => n.id !== id);
+  emit();
+}
+
+/** For `useSyncExternalStore`. */
+export const noticeStore = {
+  get: (): Notice[] => notices,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
