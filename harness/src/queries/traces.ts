@@ -26,7 +26,10 @@ export interface TraceHit {
 
 /** Find units of work (one row per trace, slowest first) by run, pattern, error class or latency. */
 export async function searchTraces(store: Store, f: TraceFilter): Promise<TraceHit[]> {
-  const where = ["outcome != 'dropped'"];
+  // One row per unit of work, without a sort-wide LIMIT BY: a built-in run's units are its driver
+  // rows (coordinated-omission-safe latency); k6 runs and calls outside runs have invoke rows only.
+  const source = f.runId && (await hasDriverRows(store, f.runId)) ? 'driver' : 'invoke';
+  const where = ["outcome != 'dropped'", `source = '${source}'`];
   if (f.runId) where.push('run_id = {run:String}');
   if (f.pattern) where.push('pattern = {pattern:String}');
   if (f.errorClass) where.push('error_class = {errorClass:String}');
@@ -35,7 +38,7 @@ export async function searchTraces(store: Store, f: TraceFilter): Promise<TraceH
     query: `SELECT TraceId AS traceId, toString(Timestamp) AS timestamp, run_id AS runId, pattern, provider, model, outcome,
                    error_class AS errorClass, latency_ms AS latencyMs, cost_usd AS costUsd, retries
             FROM harness_requests WHERE ${where.join(' AND ')}
-            ORDER BY latency_ms DESC LIMIT 1 BY TraceId LIMIT {limit:UInt32}`,
+            ORDER BY latency_ms DESC LIMIT {limit:UInt32}`,
     query_params: {
       run: f.runId ?? '',
       pattern: f.pattern ?? '',
@@ -51,6 +54,16 @@ export async function searchTraces(store: Store, f: TraceFilter): Promise<TraceH
     costUsd: Number(h.costUsd),
     retries: Number(h.retries),
   }));
+}
+
+async function hasDriverRows(store: Store, runId: string): Promise<boolean> {
+  const r = await store.client.query({
+    query: `SELECT count() > 0 AS yes FROM (SELECT 1 FROM harness_requests WHERE run_id = {run:String} AND source = 'driver' LIMIT 1)`,
+    query_params: { run: runId },
+    format: 'JSONEachRow',
+  });
+  const [row] = await r.json<{ yes: number | string }>();
+  return Number(row?.yes) === 1;
 }
 
 /** One span of a trace, as the waterfall draws it. */

@@ -7,50 +7,52 @@ export interface RunFacts {
   fidelity: { injected: Record<string, number>; observed: Record<string, number> };
 }
 
-const RUN_SPANS = `SELECT TraceId FROM otel_traces
-  WHERE SpanName LIKE 'load_request %' AND SpanAttributes['harness.run.id'] = {run:String}`;
-
 async function rows<T>(store: Store, query: string, run: string): Promise<T[]> {
   const r = await store.client.query({ query, query_params: { run }, format: 'JSONEachRow' });
   return r.json<T>();
 }
 
 /**
+ * Spans of this run's traces from one service, found fast: the run's trace ids and time range come
+ * from `harness_requests` (sorted by run), so `otel_traces` is read only for that service, in that
+ * window, through its TraceId bloom filter.
+ */
+const IN_RUN_TRACES = `
+  TraceId IN (SELECT TraceId FROM harness_requests WHERE run_id = {run:String} AND source = 'driver')
+  AND Timestamp >= (SELECT min(Timestamp) FROM harness_requests WHERE run_id = {run:String}) - INTERVAL 1 MINUTE
+  AND Timestamp <= (SELECT max(Timestamp) FROM harness_requests WHERE run_id = {run:String}) + INTERVAL 15 MINUTE`;
+
+/**
  * Query the store for one run (all parameters bound, nothing spliced): the driver's spans by
  * outcome, wasted cost and retries per pattern from the invoke spans, and per class what the mock
- * injected (its SERVER spans' `error.type`) against what the driver observed.
+ * injected (its SERVER spans' `error.type`) against what the client's attempts observed.
  */
 export async function queryRunFacts(store: Store, run: string): Promise<RunFacts> {
   const [counts] = await rows<{ spans: string; ok: string; errors: string; dropped: string }>(
     store,
-    `SELECT count() AS spans,
-            countIf(SpanAttributes['harness.outcome'] = 'ok') AS ok,
-            countIf(SpanAttributes['harness.outcome'] = 'error') AS errors,
-            countIf(SpanAttributes['harness.outcome'] = 'dropped') AS dropped
-     FROM otel_traces WHERE SpanName LIKE 'load_request %' AND SpanAttributes['harness.run.id'] = {run:String}`,
+    `SELECT count() AS spans, countIf(outcome = 'ok') AS ok, countIf(outcome = 'error') AS errors,
+            countIf(outcome = 'dropped') AS dropped
+     FROM harness_requests WHERE run_id = {run:String} AND source = 'driver'`,
     run,
   );
   const waste = await rows<{ pattern: string; wasted: number; retries: string }>(
     store,
-    `SELECT SpanAttributes['harness.pattern'] AS pattern,
-            sum(toFloat64OrZero(SpanAttributes['harness.cost.wasted_usd'])) AS wasted,
-            sum(toUInt64OrZero(SpanAttributes['harness.retries'])) AS retries
-     FROM otel_traces WHERE SpanName LIKE 'invoke_workflow %' AND SpanAttributes['harness.run.id'] = {run:String}
-     GROUP BY pattern`,
+    `SELECT pattern, sum(wasted_usd) AS wasted, sum(retries) AS retries
+     FROM harness_requests WHERE run_id = {run:String} AND source = 'invoke' GROUP BY pattern`,
     run,
   );
   const injected = await rows<{ kind: string; n: string }>(
     store,
     `SELECT SpanAttributes['error.type'] AS kind, count() AS n FROM otel_traces
-     WHERE ServiceName = 'mock-providers' AND SpanAttributes['error.type'] != '' AND TraceId IN (${RUN_SPANS})
+     WHERE ServiceName = 'mock-providers' AND SpanAttributes['error.type'] != '' AND ${IN_RUN_TRACES}
      GROUP BY kind`,
     run,
   );
   const observed = await rows<{ kind: string; n: string }>(
     store,
     `SELECT SpanAttributes['error.type'] AS kind, count() AS n FROM otel_traces
-     WHERE ServiceName = 'harness' AND SpanKind = 'Client'
-       AND SpanAttributes['harness.attempt'] != '' AND SpanAttributes['error.type'] != '' AND TraceId IN (${RUN_SPANS})
+     WHERE ServiceName = 'harness' AND SpanKind = 'Client' AND SpanAttributes['harness.attempt'] != ''
+       AND SpanAttributes['error.type'] != '' AND ${IN_RUN_TRACES}
      GROUP BY kind`,
     run,
   );
