@@ -69,6 +69,22 @@ describe('POST /api/invoke/:pattern through the instrumented client and the in-p
     ]);
   });
 
+  it.each([
+    ['openai', 'gpt-4o-mini'],
+    ['anthropic', 'claude-3-5-haiku-20241022'],
+    ['gemini', 'gemini-2.5-flash'],
+  ])("joins the mock's ground-truth span to the trace of a %s call", async (provider, model) => {
+    const r = await post(`${stack.url}/api/invoke/direct`, { provider, model, maxTokens: 16 });
+    await stack.tracing.provider.forceFlush();
+    await stack.mock?.tracing.provider.forceFlush();
+    await stack.spans.flush();
+    const rows = await sql(
+      stack,
+      `SELECT ServiceName, SpanKind FROM otel_traces WHERE TraceId = '${r.body.traceId}'`,
+    );
+    expect(rows).toContainEqual({ ServiceName: 'mock-providers', SpanKind: 'Server' });
+  });
+
   it('rejects bad bodies, unknown patterns and Gemini batches with clear errors', async () => {
     const missing = await post(`${stack.url}/api/invoke/direct`, { model: 'gpt-4o' });
     expect(missing.status).toBe(400);

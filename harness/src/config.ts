@@ -15,6 +15,8 @@ const envSchema = z.object({
   MOCK_PROFILE: z.string().trim().min(1).optional(),
   /** Send provider calls here instead of the in-process mock (e.g. a separately started `harness mock`). */
   HARNESS_PROVIDER_URL: z.url().optional(),
+  /** Bound of the span writer's in-memory queue (rows); beyond it spans are dropped and counted. */
+  HARNESS_SPAN_QUEUE_ROWS: z.coerce.number().int().min(1).max(10_000_000).optional(),
 });
 
 /** Where the harness listens and who may talk to it. */
@@ -29,6 +31,8 @@ export interface HarnessConfig {
   mock: { host: string; seed?: number; timeScale?: number; profile?: string };
   /** External provider origin; unset = host the mock in-process. */
   providerUrl: string | undefined;
+  /** Bound of the span queue in rows (env HARNESS_SPAN_QUEUE_ROWS); default 200,000. */
+  spanQueueRows?: number;
 }
 
 /** True for addresses only this machine can reach. */
@@ -65,5 +69,6 @@ export function harnessConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Harn
       ...(e.MOCK_PROFILE === undefined ? {} : { profile: e.MOCK_PROFILE }),
     },
     providerUrl: e.HARNESS_PROVIDER_URL,
+    ...(e.HARNESS_SPAN_QUEUE_ROWS === undefined ? {} : { spanQueueRows: e.HARNESS_SPAN_QUEUE_ROWS }),
   };
 }

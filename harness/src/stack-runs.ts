@@ -5,6 +5,7 @@ import { type RunRegistry, runRegistry } from './runs/registry';
 import { createRunManager, type RunManager } from './runs/run-manager';
 import type { ClientRegistry } from './server/client-registry';
 import { attachLiveSocket, type LiveServer } from './server/live-socket';
+import { clientConfigFromScenario } from './server/scenario-client-config';
 import type { Store } from './store/client';
 import type { SpanWriter } from './store/span-writer';
 
@@ -58,6 +59,7 @@ export async function wireRuns(deps: {
     token: deps.token,
     mockUrl: deps.mockUrl,
     gauges: gauges(deps.clients),
+    prepareClient: (s) => deps.clients.define(s.name, clientConfigFromScenario(s.client)),
     events: {
       started: (run: RunInfo) => io?.emit('run:started', run),
       tick: (tick: LiveTick) => io?.emit('run:tick', tick),

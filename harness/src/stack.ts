@@ -15,7 +15,7 @@ import { insertSpanRows } from './store/clickhouse-insert';
 import { openStore, type Store } from './store/client';
 import { describeStore, type StoreConfig, storeConfigFromEnv } from './store/config';
 import { migrate } from './store/migrate';
-import { createSpanWriter, type SpanWriter } from './store/span-writer';
+import { createSpanWriter, type SpanWriter, type SpanWriterOptions } from './store/span-writer';
 import { createTracing, type Tracing } from './telemetry/instrumentation';
 import { HARNESS_VERSION } from './version';
 
@@ -46,6 +46,8 @@ export interface StackOptions {
   log?: Logger;
   /** Folder of the per-call request log (default: <data dir>/logs). */
   logDir?: string;
+  /** Span writer tuning (tests: short backoff); the queue bound comes from `config.spanQueueRows`. */
+  spanWriter?: Omit<SpanWriterOptions, 'onError' | 'maxQueueRows'>;
 }
 
 /**
@@ -61,6 +63,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     await migrate(store);
     const spans = createSpanWriter(insertSpanRows(store), {
+      ...options.spanWriter,
+      ...(config.spanQueueRows === undefined ? {} : { maxQueueRows: config.spanQueueRows }),
       onError: (error, attempt) =>
         log.warn({ err: error.message, attempt }, 'span insert failed; will retry'),
     });

@@ -18,7 +18,7 @@ export const REPORTS_DIR = path.resolve('reports');
 /** Resolve `--out` inside reports/, refusing paths that would escape it. */
 export function reportPath(out: string, dir = REPORTS_DIR): string {
   const resolved = path.resolve(dir, out);
-  if (resolved !== dir && !resolved.startsWith(`${dir}${path.sep}`)) {
+  if (!resolved.startsWith(`${dir}${path.sep}`)) {
     throw new Error(`--out must stay inside ${dir} (got ${out})`);
   }
   return resolved;
@@ -57,6 +57,7 @@ function emit(text: string, out: string | undefined): void {
 export async function reportCommand(runId: string, opts: { format: string; out?: string }): Promise<void> {
   if (!FORMATS.includes(opts.format as (typeof FORMATS)[number]))
     throw new Error(`unknown format "${opts.format}": valid formats are ${FORMATS.join(', ')}`);
+  if (opts.out !== undefined) reportPath(opts.out); // refuse a bad --out before any work
   const report = await fetchReport(runId);
   const text =
     opts.format === 'json'
@@ -77,6 +78,7 @@ export async function compareCommand(
 ): Promise<void> {
   if (opts.format !== 'md' && opts.format !== 'json')
     throw new Error(`unknown format "${opts.format}": valid formats are md, json`);
+  if (opts.out !== undefined) reportPath(opts.out);
   const c = compareRuns(await fetchReport(a), await fetchReport(b));
   emit(opts.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : comparisonMarkdown(c), opts.out);
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/client';
+import { redactSecrets } from '../store/redact';
 
 const OWNER = `${hostname()}:${process.pid}`;
 
@@ -90,7 +91,8 @@ export function runRegistry(store: Store) {
           status: r.status,
           seed: r.seed,
           git_version: r.gitVersion,
-          config: JSON.stringify(r.config ?? null),
+          // A URL target's headers may carry the user's credentials: never stored.
+          config: JSON.stringify(redactSecrets(r.config ?? null)),
           summary: r.summary === null ? '' : JSON.stringify(r.summary),
           thresholds_passed: r.thresholdsPassed === null ? null : Number(r.thresholdsPassed),
           owner: OWNER,

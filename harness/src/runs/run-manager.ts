@@ -54,6 +54,8 @@ export interface RunManagerDeps {
   mockUrl: string | undefined;
   gauges: ClientGauges;
   events: RunEvents;
+  /** Called before a run starts so the invoke path uses this scenario's client settings. */
+  prepareClient?: (scenario: Scenario) => void;
   log: (msg: string, extra?: object) => void;
 }
 
@@ -107,6 +109,7 @@ export function createRunManager(deps: RunManagerDeps) {
       ticker.record(r);
       deps.spans.accept([loadRequestRow(r, call, rid, { runId, scenario: scenario.name })]);
     };
+    deps.prepareClient?.(scenario);
     handle.result = (async () => {
       await deps.registry.save(record);
       deps.events.started(handle.info);

@@ -6,7 +6,7 @@ import type { RunManager } from '../runs/run-manager';
 import type { Store } from '../store/client';
 import type { SqlLimits } from '../store/read-only-sql';
 import type { SpanWriter } from '../store/span-writer';
-import { requireToken } from './auth';
+import { requireToken, sameOriginOnly } from './auth';
 import type { ClientRegistry } from './client-registry';
 import { errorHandler, notFound } from './http-errors';
 import { healthRoutes } from './routes/health';
@@ -15,6 +15,7 @@ import { mockAdminRoutes } from './routes/mock-admin';
 import { runRoutes } from './routes/runs';
 import { sqlRoutes } from './routes/sql';
 import { traceRoutes } from './routes/traces';
+import { dashboardRoutes } from './static';
 
 /** Everything the API needs from the running stack. */
 export interface AppDeps {
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: deps.maxBodyBytes ?? 1024 * 1024 }));
   const api = express.Router();
+  api.use(sameOriginOnly(deps.token));
   api.use(requireToken(deps.token));
   api.use(
     healthRoutes({
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   }
   api.use(notFound);
   app.use('/api', api);
+  app.use(dashboardRoutes());
   app.use(errorHandler(deps.log ?? ((e) => console.error(e))));
   return app;
 }

@@ -9,6 +9,11 @@ import { clientConfigFromScenario } from './scenario-client-config';
 export interface ClientRegistry {
   /** The client for a scenario (its `client` section), or the default client. */
   forScenario(name: string | undefined): Promise<LlmClient>;
+  /**
+   * Give a scenario name its client settings before a run (the run's own scenario may differ from
+   * the file of that name, e.g. an inline one); a client with other settings is replaced.
+   */
+  define(name: string, config: ClientConfigInput): void;
   /** Every live client, for breaker and queue gauges. */
   all(): ReadonlyMap<string, LlmClient>;
   closeAll(): Promise<void>;
@@ -51,6 +56,11 @@ export function createClientRegistry(options: {
         clients.set(key, p);
       }
       return p;
+    },
+    define(name, config) {
+      const old = ready.get(name);
+      clients.set(name, Promise.resolve(make(name, config)));
+      if (old) setTimeout(() => void old.close(), 60_000).unref();
     },
     all: () => ready,
     async closeAll() {

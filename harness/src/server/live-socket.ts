@@ -1,14 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
-import { bearer, tokenMatches } from './auth';
+import { bearer, originProblem, tokenMatches } from './auth';
 
 /** The typed socket.io server the dashboard listens to. */
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /**
  * socket.io on the API's HTTP server. Same origin only (the dashboard is served from here, so no
- * CORS is granted), and every connection must present `HARNESS_TOKEN` when one is configured
+ * CORS is granted, and a foreign `Origin` is refused at the handshake), and every connection must present `HARNESS_TOKEN` when one is configured
  * (`auth: { token }` or an Authorization header).
  */
 export function attachLiveSocket(
@@ -19,6 +19,11 @@ export function attachLiveSocket(
     serveClient: false,
     cors: { origin: false },
     maxHttpBufferSize: 64 * 1024,
+    // Cross-site pages cannot open the feed either (browsers do not apply CORS to WebSockets).
+    allowRequest: (req, done) => {
+      const problem = originProblem(req.headers, options.token);
+      done(problem ?? null, problem === undefined);
+    },
   });
   io.use((socket, next) => {
     if (!options.token) return next();

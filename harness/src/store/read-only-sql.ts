@@ -30,6 +30,39 @@ export class SqlRejectedError extends Error {
 }
 
 const READ_ONLY_START = /^(SELECT|WITH)\b/i;
+/** String literals and quoted identifiers, as ClickHouse's formatter prints them (backslash escapes). */
+const QUOTED = /'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g;
+/** The keyword of a SETTINGS clause (not `system.settings` or a column named settings). */
+const SETTINGS_KEYWORD = /(?<![\w.`"])SETTINGS\s+(?=[A-Za-z_]\w*\s*=)/gi;
+/** Settings a query may set itself: they shape how it runs, never how much it may use or do. */
+const HARMLESS_SETTINGS = new Set([
+  'max_block_size',
+  'join_algorithm',
+  'join_use_nulls',
+  'aggregate_functions_null_for_empty',
+  'optimize_read_in_order',
+  'prefer_column_name_to_alias',
+  'enable_analyzer',
+  'allow_experimental_analyzer',
+]);
+
+/**
+ * Settings named in a formatted statement's own SETTINGS clauses that it may not set: a subquery's
+ * settings could otherwise loosen the limits the wrapper imposes (memory, time, readonly).
+ */
+export function forbiddenSettings(formatted: string): string[] {
+  const text = formatted.replace(QUOTED, "''");
+  const bad: string[] = [];
+  for (const m of text.matchAll(SETTINGS_KEYWORD)) {
+    const rest = text.slice(m.index + m[0].length);
+    const clause = rest.slice(0, rest.search(/\)|$/));
+    for (const part of clause.split(',')) {
+      const name = /^\s*([A-Za-z_]\w*)\s*=/.exec(part)?.[1];
+      if (!name || !HARMLESS_SETTINGS.has(name.toLowerCase())) bad.push(name ?? part.trim());
+    }
+  }
+  return bad;
+}
 
 /**
  * Run one user-supplied read-only query. ClickHouse's own parser checks it is a single statement
@@ -47,19 +80,39 @@ export async function runReadOnlySql(
   if (!READ_ONLY_START.test(formatted)) {
     throw new SqlRejectedError('only read-only SELECT (or WITH … SELECT) queries are allowed');
   }
+  const forbidden = forbiddenSettings(formatted);
+  if (forbidden.length > 0) {
+    throw new SqlRejectedError(
+      `setting ${forbidden.join(', ')} not allowed in a query: the harness sets the limits of every query ` +
+        `(allowed: ${[...HARMLESS_SETTINGS].join(', ')})`,
+    );
+  }
   const wrapped =
     `SELECT * FROM (${formatted}) LIMIT ${limits.maxRows + 1} SETTINGS ` +
     `max_execution_time = ${limits.maxExecutionSeconds}, max_result_bytes = ${limits.maxResultBytes}, ` +
     `max_memory_usage = ${limits.maxMemoryBytes}, result_overflow_mode = 'throw', readonly = 1`;
+  const settings = `max_execution_time = ${limits.maxExecutionSeconds}, max_memory_usage = ${limits.maxMemoryBytes}, readonly = 1`;
   try {
-    const result = await store.client.query({ query: wrapped, format: 'JSON' });
-    const body = await result.json<Record<string, unknown>>();
-    const rows = body.data.slice(0, limits.maxRows);
+    // Columns come from the analyser (DESCRIBE never runs the query); rows as JSONEachRow. A format
+    // with a header (JSON, …WithNames) must not be used: when a query fails after its header went
+    // out (timeout, result limit), embedded chDB leaves that header in its session buffer and
+    // prepends it to whatever query runs next, corrupting another caller's answer.
+    const described = await store.client.query({
+      query: `DESCRIBE TABLE (${formatted}) SETTINGS ${settings}`,
+      format: 'JSONEachRow',
+    });
+    const columns = (await described.json<{ name: string; type: string }>()).map((c) => ({
+      name: c.name,
+      type: c.type,
+    }));
+    const result = await store.client.query({ query: wrapped, format: 'JSONEachRow' });
+    const data = await result.json<Record<string, unknown>>();
+    const rows = data.slice(0, limits.maxRows);
     return {
-      columns: (body.meta ?? []).map((m) => ({ name: m.name, type: m.type })),
+      columns,
       rows,
       rowCount: rows.length,
-      truncated: body.data.length > limits.maxRows,
+      truncated: data.length > limits.maxRows,
       elapsedMs: Math.round(performance.now() - started),
     };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { redactSpanRow } from './redact';
 import type { SpanRow } from './span-row';
 import type { AcceptResult, SpanSink } from './span-sink';
 
@@ -17,6 +18,28 @@ export interface SpanWriterOptions {
   maxBackoffMs?: number;
   /** Called on each failed insert (for logging); the rows stay queued. */
   onError?: (error: Error, attempt: number) => void;
+  /** Whether an insert error blames the rows rather than the store (default: ClickHouse parse errors). */
+  isRowError?: (error: Error) => boolean;
+}
+
+/** What splitting a refused batch achieved. */
+interface Isolated {
+  exported: number;
+  refused: number;
+  /** Rows not tried because the store itself failed meanwhile (back to the queue). */
+  left: SpanRow[];
+  error: Error | undefined;
+}
+
+/** ClickHouse error codes that mean "these rows cannot be stored", not "the store is unavailable". */
+const ROW_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '72', '117', '407']);
+
+/** A ClickHouse refusal of the data itself (unparsable value, overflow): retrying cannot help. */
+export function isRowDataError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    (code !== undefined && ROW_ERROR_CODES.has(String(code))) || /^Cannot (parse|read) /.test(error.message)
+  );
 }
 
 /** Exact counters of the span pipeline: every row accepted is eventually exported or dropped. */
@@ -31,7 +54,8 @@ export interface SpanWriterStats {
   retried: number;
   /** Failed insert calls. */
   failedInserts: number;
-  /** Rows waiting in memory now. */
+  /** Rows in memory now: waiting, or in an INSERT not yet acknowledged (so that at any instant
+   * `received = exported + dropped + queued`). */
   queued: number;
   /** Capacity of the queue. */
   capacity: number;
@@ -50,6 +74,7 @@ export interface SpanWriter extends SpanSink {
 /**
  * Batch rows into INSERTs behind a bounded queue. A failing store keeps rows queued and retries with
  * exponential backoff and jitter; only queue overflow drops rows, and every drop is counted.
+ * Secret-named attributes (auth headers, API keys, tokens) are redacted on the way in.
  */
 export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions = {}): SpanWriter {
   const capacity = options.maxQueueRows ?? 200_000;
@@ -57,10 +82,14 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
   const intervalMs = options.flushIntervalMs ?? 250;
   const firstBackoff = options.initialBackoffMs ?? 100;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
+  const isRowError = options.isRowError ?? isRowDataError;
   let queue: SpanRow[] = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // True exactly while a drain runs; `running` is cleared a tick later, too late for an accept or
+  // flush that follows a settled flush at once (they would find no drain coming and wait forever).
+  let draining = false;
   let closed = false;
   const waiters: Array<() => void> = [];
   const s: SpanWriterStats = {
@@ -83,7 +112,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     if (queue.length === 0 && inFlight === 0) for (const w of waiters.splice(0)) w();
   };
   const schedule = (delayMs: number) => {
-    if (timer || running || closed) return;
+    if (timer || draining || closed) return;
     timer = setTimeout(() => {
       timer = null;
       running = drain().finally(() => {
@@ -105,7 +134,52 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     timer.unref();
   };
 
+  /**
+   * Insert `rows` (which failed as a whole with a row error) in halves, down to single rows.
+   * Returns what was stored, how many rows the store refused, and the rows left when the store
+   * itself failed meanwhile (they go back to the queue).
+   */
+  async function isolate(rows: SpanRow[]): Promise<Isolated> {
+    if (rows.length === 1) return { exported: 0, refused: 1, left: [], error: undefined };
+    const mid = rows.length >> 1;
+    const out: Isolated = { exported: 0, refused: 0, left: [], error: undefined };
+    const halves = [rows.slice(0, mid), rows.slice(mid)];
+    for (let i = 0; i < halves.length; i++) {
+      const half = halves[i] as SpanRow[];
+      try {
+        await insert(half);
+        out.exported += half.length;
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        if (!isRowError(error)) {
+          out.left = halves.slice(i).flat();
+          out.error = error;
+          return out;
+        }
+        const r = await isolate(half);
+        out.exported += r.exported;
+        out.refused += r.refused;
+        if (r.left.length > 0) {
+          out.left = r.left.concat(halves.slice(i + 1).flat());
+          out.error = r.error;
+          return out;
+        }
+      }
+    }
+    return out;
+  }
+
   async function drain(): Promise<void> {
+    draining = true;
+    try {
+      await drainQueue();
+    } finally {
+      draining = false;
+    }
+    settleWaiters();
+  }
+
+  async function drainQueue(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.splice(0, batchRows);
       inFlight = batch.length;
@@ -115,14 +189,31 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
         s.consecutiveFailures = 0;
         s.lastError = null;
       } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
+        let error = e instanceof Error ? e : new Error(String(e));
+        let back = batch;
+        if (isRowError(error)) {
+          // A poison row must not block the pipeline: split until the refused rows are alone, store
+          // the rest, and count the refused ones as dropped (never silent).
+          const r = await isolate(batch);
+          s.exported += r.exported;
+          s.dropped += r.refused;
+          s.failedInserts++;
+          s.lastError = `${r.refused} row(s) refused by the store: ${error.message}`;
+          options.onError?.(new Error(s.lastError), 0);
+          if (r.left.length === 0) {
+            s.consecutiveFailures = 0;
+            continue;
+          }
+          back = r.left;
+          error = r.error ?? error;
+        }
         s.failedInserts++;
         s.consecutiveFailures++;
-        s.retried += batch.length;
+        s.retried += back.length;
         s.lastError = error.message;
         options.onError?.(error, s.consecutiveFailures);
         // Put the batch back in front; if newer rows filled the queue meanwhile, the oldest overflow.
-        queue = batch.concat(queue);
+        queue = back.concat(queue);
         const overflow = queue.length - capacity;
         if (overflow > 0) {
           queue.splice(capacity);
@@ -135,7 +226,6 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
         s.queued = queue.length;
       }
     }
-    settleWaiters();
   }
 
   return {
@@ -143,10 +233,11 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
       s.received += rows.length;
       const room = closed ? 0 : Math.max(0, capacity - queue.length - inFlight);
       const taken = Math.min(room, rows.length);
-      for (let i = 0; i < taken; i++) queue.push(rows[i] as SpanRow);
+      // The one door into the store: credentials in attributes never get past it.
+      for (let i = 0; i < taken; i++) queue.push(redactSpanRow(rows[i] as SpanRow));
       s.dropped += rows.length - taken;
       s.queued = queue.length;
-      if (queue.length >= batchRows && !running && s.consecutiveFailures === 0) {
+      if (queue.length >= batchRows && !draining && s.consecutiveFailures === 0) {
         if (timer) {
           clearTimeout(timer);
           timer = null;
@@ -160,7 +251,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     flush() {
       if (queue.length === 0 && inFlight === 0) return Promise.resolve();
       const done = new Promise<void>((resolve) => waiters.push(resolve));
-      if (!running && s.consecutiveFailures === 0) {
+      if (!draining && s.consecutiveFailures === 0) {
         if (timer) {
           clearTimeout(timer);
           timer = null;
@@ -171,7 +262,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
       }
       return done;
     },
-    stats: () => ({ ...s }),
+    stats: () => ({ ...s, queued: queue.length + inFlight }),
     async close(timeoutMs = 10_000) {
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
       await Promise.race([this.flush(), deadline]);

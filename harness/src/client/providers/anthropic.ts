@@ -95,7 +95,16 @@ export function fromMessage(data: unknown, req: ChatRequest, elapsedMs: number):
 
 /** Anthropic through `@anthropic-ai/sdk` (retries off). */
 export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
-  const sdk = new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });
+  // The SDK's own OpenTelemetry spans would replace our attempt span's traceparent and pull the
+  // mock's ground truth into another trace: our client instruments the calls itself.
+  const sdk = new Anthropic({
+    baseURL,
+    apiKey,
+    maxRetries: 0,
+    timeout: 600_000,
+    fetch: fetchImpl,
+    openTelemetry: { traces: false, propagation: false },
+  });
   return {
     provider: 'anthropic',
     ...endpointOf(baseURL),
