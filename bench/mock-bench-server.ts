@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer as createMiddlewareServer } from '@mswjs/http-middleware';
 import { getResponse } from 'msw';
 import { createHandlers, createMockServer } from '../mock-providers/src/index';
-import { writeResponse } from '../mock-providers/src/node-adapter';
+import { writeResponse } from '../mock-providers/src/node-response';
 import { isMain } from './mock-load';
 
 const kind = process.argv[2] ?? 'adapter';

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { MockContext } from './context';
 import { createDispatch, type Finalizers } from './fast-dispatch';
 import { createHandlers, type MockHandlers } from './handlers';
-import { BodyTooLarge, toFetchRequest, tooLargeResponse, writeResponse } from './node-adapter';
+import { BodyTooLarge, toFetchRequest, tooLargeResponse } from './node-adapter';
+import { writeResponse } from './node-response';
 import type { MockOptions } from './options';
 
 /** A running standalone mock. */

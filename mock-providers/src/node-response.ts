@@ -1,0 +1,111 @@
+import type { ServerResponse } from 'node:http';
+import { bufferedBodyOf } from './http/respond';
+import { claimSseSource } from './sse';
+
+/** The response head as one flat `[name, value, …]` list (one `writeHead` instead of a `setHeader` each). */
+function headList(response: Response): string[] {
+  const list: string[] = [];
+  response.headers.forEach((value, name) => {
+    list.push(name, value);
+  });
+  return list;
+}
+
+/**
+ * Writes a fetch `Response` to a node response. Event streams flow chunk by chunk to the socket
+ * (headers flushed first, each chunk written as it is produced, honouring backpressure); other
+ * bodies are sent in one write with a content-length. Bodies the mock serialised itself (JSON
+ * answers, paced SSE streams) are written from their source without going through the web
+ * stream; the bytes are the same.
+ */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const head = headList(response);
+  if (!response.body) {
+    res.writeHead(response.status, head);
+    res.end();
+    return;
+  }
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const text = bufferedBodyOf(response);
+    const buf = text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
+    head.push('content-length', String(buf.length));
+    res.writeHead(response.status, head);
+    res.end(buf);
+    return;
+  }
+  res.writeHead(response.status, head);
+  res.flushHeaders();
+  const source = claimSseSource(response);
+  if (source) {
+    // write each due batch straight to the socket from the shared stream scheduler
+    await new Promise<void>((resolve) => {
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        res.off('close', onClose);
+        resolve();
+      };
+      const onClose = (): void => {
+        source.cancel();
+        finish();
+      };
+      res.once('close', onClose);
+      let pending = 0;
+      let whenFlushed: (() => void) | undefined;
+      const flushed = (): void => {
+        if (--pending === 0) whenFlushed?.();
+      };
+      // after the head is flushed a chunked body goes straight to the socket: one pre-framed
+      // write per batch (`<hex length>\r\n<data>\r\n`, the bytes `res.write` would produce from
+      // four separate writes and a cork/uncork tick); `res.end()` still writes the terminator
+      const socket = res.chunkedEncoding && res.headersSent ? res.socket : null;
+      source.attach({
+        write: (chunk) => {
+          pending++;
+          if (socket && !socket.destroyed)
+            socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`, flushed);
+          else res.write(chunk, flushed);
+        },
+        close: () => {
+          res.end();
+          finish();
+        },
+        error: () => {
+          // `sse_drop`: cut the connection with no chunked terminator, after what was written
+          // reached the socket, so the client sees a broken body
+          const cut = (): void => {
+            res.socket?.destroy();
+          };
+          if (pending === 0) cut();
+          else whenFlushed = cut;
+          finish();
+        },
+      });
+    });
+    return;
+  }
+  const reader = response.body.getReader();
+  const stop = (): void => {
+    reader.cancel().catch(() => undefined);
+  };
+  res.once('close', stop);
+  let written: Promise<unknown> = Promise.resolve();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      written = new Promise((resolve) => res.write(value, resolve));
+      if (res.writableNeedDrain) await new Promise((resolve) => res.once('drain', resolve));
+    }
+  } catch {
+    // the body errored (`sse_drop`) or the client left: cut the connection with no chunked
+    // terminator, after what was written reached the socket, so the client sees a broken body
+    res.off('close', stop);
+    await written;
+    res.socket?.destroy();
+    return;
+  }
+  res.off('close', stop);
+  res.end();
+}
