@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRandom } from '../harness/src/driver/prng';
 import { patternStats } from '../harness/src/queries/pattern-stats';
 import { runSeries } from '../harness/src/queries/run-series';
 import { searchTraces, traceSpans } from '../harness/src/queries/traces';
@@ -25,17 +26,8 @@ const GOAL_MS = 200;
 const PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'] as const;
 const FAULTS = ['overloaded', 'rate_limit', 'server_error', 'timeout', 'sse_drop'] as const;
 
-/** Deterministic PRNG (mulberry32) so every bench run stores the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the driver's mulberry32) so every bench run stores the same data. */
+const rng = createRandom;
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
 const EMPTY: Pick<

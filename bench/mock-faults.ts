@@ -5,30 +5,16 @@
  * `timeout` faults (the mock would otherwise hold those for 3 s). Every answered exchange counts,
  * fault responses included: the question is what the engine costs per request.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { CHAT_BODY, isMain } from './mock-load';
+import { CHAT_BODY, type ChildServer, isMain, spawnScript } from './mock-load';
 import type { BenchResult } from './types';
 
 const CONCURRENCY = 96;
 const DURATION_MS = Number(process.env.BENCH_MS ?? 5000);
 const CLIENT_TIMEOUT_MS = 500;
 
-function spawnMock(profile: string, limits: string): Promise<{ port: number; stop(): void }> {
-  const script = fileURLToPath(new URL('./mock-faults-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, profile, limits], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`mock-faults server exited with ${code}`)));
-  });
+function spawnMock(profile: string, limits: string): Promise<ChildServer> {
+  return spawnScript('./mock-faults-server.ts', [profile, limits]);
 }
 
 /**

@@ -11,8 +11,13 @@ export interface ChildServer {
 
 /** Starts `bench/mock-bench-server.ts <kind>` in its own process and waits for its port. */
 export function spawnServer(kind: string): Promise<ChildServer> {
-  const script = fileURLToPath(new URL('./mock-bench-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, kind], {
+  return spawnScript('./mock-bench-server.ts', [kind]);
+}
+
+/** Starts a bench server script (relative to bench/) in its own process; it prints `READY <port>`. */
+export function spawnScript(relative: string, args: string[]): Promise<ChildServer> {
+  const script = fileURLToPath(new URL(relative, import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -22,7 +27,9 @@ export function spawnServer(kind: string): Promise<ChildServer> {
       const m = /READY (\d+)/.exec(out);
       if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
     });
-    child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench server ${relative} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 

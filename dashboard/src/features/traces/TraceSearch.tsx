@@ -1,3 +1,4 @@
+import { FAULT_KINDS } from 'mock-providers/faults';
 import { useState } from 'react';
 import { RunPicker } from '../../components/RunPicker';
 import type { RunInfo } from '../../lib/server-types';
@@ -11,23 +12,16 @@ export interface TraceQuery {
 }
 
 const PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'];
+/** The mock's fault kinds (one list, owned by mock-providers) plus the client-side classes. */
 const ERROR_CLASSES = [
-  'rate_limit',
-  'overloaded',
-  'server_error',
-  'timeout',
-  'content_filter',
-  'invalid_json',
-  'sse_drop',
-  'sse_stall',
-  'chunk_malformed',
-  'incomplete_json',
-  'batch_item_failure',
-  'batch_partial',
-  'batch_expired',
+  ...FAULT_KINDS,
   'breaker_open',
   'queue_full',
   'cancelled',
+  'network',
+  'auth',
+  'bad_request',
+  'not_found',
 ];
 
 /** Filters for the trace search: run, pattern, error class, minimum latency. */
