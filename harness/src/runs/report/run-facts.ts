@@ -13,12 +13,14 @@ async function rows<T>(store: Store, query: string, run: string): Promise<T[]> {
 }
 
 /**
- * Spans of this run's traces from one service, found fast: the run's trace ids and time range come
- * from `harness_requests` (sorted by run), so `otel_traces` is read only for that service, in that
- * window, through its TraceId bloom filter.
+ * Spans of this run's troubled traces, found fast. A fault the mock injects always costs the unit
+ * an extra attempt, a fallback or its success, so only units with retries, a fallback or an error
+ * can hold one: their trace ids and the run's time range come from `harness_requests` (sorted by
+ * run), and `otel_traces` is read in that window through its TraceId bloom filter.
  */
 const IN_RUN_TRACES = `
-  TraceId IN (SELECT TraceId FROM harness_requests WHERE run_id = {run:String} AND source = 'driver')
+  TraceId IN (SELECT TraceId FROM harness_requests
+              WHERE run_id = {run:String} AND source = 'invoke' AND (retries > 0 OR fallback = 1 OR outcome = 'error'))
   AND Timestamp >= (SELECT min(Timestamp) FROM harness_requests WHERE run_id = {run:String}) - INTERVAL 1 MINUTE
   AND Timestamp <= (SELECT max(Timestamp) FROM harness_requests WHERE run_id = {run:String}) + INTERVAL 15 MINUTE`;
 
