@@ -30,34 +30,33 @@ const IN_RUN_TRACES = `
  * injected (its SERVER spans' `error.type`) against what the client's attempts observed.
  */
 export async function queryRunFacts(store: Store, run: string): Promise<RunFacts> {
-  const [counts] = await rows<{ spans: string; ok: string; errors: string; dropped: string }>(
+  const countsQuery = rows<{ spans: string; ok: string; errors: string; dropped: string }>(
     store,
     `SELECT count() AS spans, countIf(outcome = 'ok') AS ok, countIf(outcome = 'error') AS errors,
             countIf(outcome = 'dropped') AS dropped
      FROM harness_requests WHERE run_id = {run:String} AND source = 'driver'`,
     run,
   );
-  const waste = await rows<{ pattern: string; wasted: number; retries: string }>(
+  const wasteQuery = rows<{ pattern: string; wasted: number; retries: string }>(
     store,
     `SELECT pattern, sum(wasted_usd) AS wasted, sum(retries) AS retries
      FROM harness_requests WHERE run_id = {run:String} AND source = 'invoke' GROUP BY pattern`,
     run,
   );
-  const injected = await rows<{ kind: string; n: string }>(
+  // One scan for both sides of the fidelity table: the mock's SERVER spans and the client's attempts.
+  const faultsQuery = rows<{ side: string; kind: string; n: string }>(
     store,
-    `SELECT SpanAttributes['error.type'] AS kind, count() AS n FROM otel_traces
-     WHERE ServiceName = 'mock-providers' AND SpanAttributes['error.type'] != '' AND ${IN_RUN_TRACES}
-     GROUP BY kind`,
+    `SELECT if(ServiceName = 'mock-providers', 'injected', 'observed') AS side, SpanAttributes['error.type'] AS kind, count() AS n
+     FROM otel_traces
+     WHERE ServiceName IN ('mock-providers', 'harness') AND SpanAttributes['error.type'] != ''
+       AND (ServiceName = 'mock-providers' OR (SpanKind = 'Client' AND SpanAttributes['harness.attempt'] != ''))
+       AND ${IN_RUN_TRACES}
+     GROUP BY side, kind`,
     run,
   );
-  const observed = await rows<{ kind: string; n: string }>(
-    store,
-    `SELECT SpanAttributes['error.type'] AS kind, count() AS n FROM otel_traces
-     WHERE ServiceName = 'harness' AND SpanKind = 'Client' AND SpanAttributes['harness.attempt'] != ''
-       AND SpanAttributes['error.type'] != '' AND ${IN_RUN_TRACES}
-     GROUP BY kind`,
-    run,
-  );
+  const [[counts], waste, faults] = await Promise.all([countsQuery, wasteQuery, faultsQuery]);
+  const injected = faults.filter((f) => f.side === 'injected');
+  const observed = faults.filter((f) => f.side === 'observed');
   const toMap = (xs: { kind: string; n: string }[]) =>
     Object.fromEntries(xs.map((x) => [x.kind, Number(x.n)]));
   return {
