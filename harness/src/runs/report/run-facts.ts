@@ -16,7 +16,7 @@ async function rows<T>(store: Store, query: string, run: string): Promise<T[]> {
  * Spans of this run's troubled traces, found fast. A fault the mock injects always costs the unit
  * an extra attempt, a fallback or its success, so only units with retries, a fallback or an error
  * can hold one: their trace ids and the run's time range come from `harness_requests` (sorted by
- * run), and `otel_traces` is read in that window through its TraceId bloom filter.
+ * run), and `harness_faults` is read in that window.
  */
 const IN_RUN_TRACES = `
   TraceId IN (SELECT TraceId FROM harness_requests
@@ -43,15 +43,10 @@ export async function queryRunFacts(store: Store, run: string): Promise<RunFacts
      FROM harness_requests WHERE run_id = {run:String} AND source = 'invoke' GROUP BY pattern`,
     run,
   );
-  // One scan for both sides of the fidelity table: the mock's SERVER spans and the client's attempts.
+  // Both sides of the fidelity table from the small per-fault table, for this run's troubled traces.
   const faultsQuery = rows<{ side: string; kind: string; n: string }>(
     store,
-    `SELECT if(ServiceName = 'mock-providers', 'injected', 'observed') AS side, SpanAttributes['error.type'] AS kind, count() AS n
-     FROM otel_traces
-     WHERE ServiceName IN ('mock-providers', 'harness') AND SpanAttributes['error.type'] != ''
-       AND (ServiceName = 'mock-providers' OR (SpanKind = 'Client' AND SpanAttributes['harness.attempt'] != ''))
-       AND ${IN_RUN_TRACES}
-     GROUP BY side, kind`,
+    `SELECT side, kind, count() AS n FROM harness_faults WHERE ${IN_RUN_TRACES} GROUP BY side, kind`,
     run,
   );
   const [[counts], waste, faults] = await Promise.all([countsQuery, wasteQuery, faultsQuery]);

@@ -1,3 +1,4 @@
+import { HARNESS_FAULTS_BACKFILL, HARNESS_FAULTS_DDL, HARNESS_FAULTS_MV_DDL } from './faults';
 import { OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL } from './otel-traces';
 import { RAG_CORPUS_DDL } from './rag-corpus';
 import { HARNESS_REQUESTS_DDL, HARNESS_REQUESTS_MV_DDL } from './requests';
@@ -21,4 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0002_rag_corpus', statements: [RAG_CORPUS_DDL] },
   { id: '0003_harness_runs', statements: [HARNESS_RUNS_DDL] },
   { id: '0004_harness_requests', statements: [HARNESS_REQUESTS_DDL, HARNESS_REQUESTS_MV_DDL] },
+  {
+    id: '0005_harness_faults',
+    statements: [HARNESS_FAULTS_DDL, HARNESS_FAULTS_MV_DDL, HARNESS_FAULTS_BACKFILL],
+  },
 ];
