@@ -51,6 +51,29 @@ const sequence = async (n: number) => {
 };
 
 describe('fault selection over HTTP', () => {
+  it('refuses admin changes from a foreign browser origin and keeps the config', async () => {
+    const before = await admin<{ profile: string }>(mock().url, 'config');
+    const res = await fetch(`${mock().url}/__admin/config`, {
+      method: 'PUT',
+      headers: { origin: 'https://evil.example' },
+      body: JSON.stringify({ profile: 'outage' }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { type: 'forbidden_origin' } });
+    const reset = await fetch(`${mock().url}/__admin/reset`, {
+      method: 'POST',
+      headers: { origin: 'http://attacker.test' },
+    });
+    expect(reset.status).toBe(403);
+    expect(await admin<{ profile: string }>(mock().url, 'config')).toMatchObject({ profile: before.profile });
+    const same = await fetch(`${mock().url}/__admin/config`, {
+      method: 'PUT',
+      headers: { origin: mock().url },
+      body: JSON.stringify({ profile: before.profile }),
+    });
+    expect(same.status).toBe(200);
+  });
+
   it('lists the profiles with per-kind probabilities', async () => {
     const profiles = await admin<
       Array<{ name: string; description: string; faults: Record<string, number> }>
