@@ -186,7 +186,14 @@ describe('secrets never reach logs, spans, runs or error bodies', () => {
       await client.close();
     }
     await new Promise<void>((resolve) => logger.flush(() => resolve()));
-    const lines = readFileSync(path.join(dir, 'requests.log'), 'utf8');
+    // The request log is an async destination: wait until both lines have reached the file.
+    const file = path.join(dir, 'requests.log');
+    let lines = '';
+    for (let i = 0; i < 100; i++) {
+      lines = readFileSync(file, 'utf8');
+      if (lines.split('\n').filter(Boolean).length >= 2) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(lines.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(2);
     expect(lines).not.toContain(SECRET);
 
