@@ -1,60 +1,44 @@
-import type { ChatMessage } from '../client/types';
+import type { CallOutcome } from '../client/call-outcome';
+import type { ChatRequest, ChatResult } from '../client/types';
 import { defaultInput } from './default-inputs';
-import type { PatternOutcome, PatternRunner } from './types';
+import type { PatternContext, PatternName, PatternOutcome, PatternRequest, PatternRunner } from './types';
 
-const SYSTEM: ChatMessage = { role: 'system', content: 'Answer concisely and accurately.' };
-
-function messages(input: string): ChatMessage[] {
-  return [SYSTEM, { role: 'user', content: input }];
+/** The one request the single-call patterns send; only streaming and the default size differ. */
+function oneCall(
+  pattern: PatternName,
+  req: PatternRequest,
+  stream: boolean,
+  defaultMaxTokens: number,
+): ChatRequest {
+  return {
+    provider: req.provider,
+    model: req.model,
+    stream,
+    maxTokens: req.maxTokens ?? defaultMaxTokens,
+    messages: [
+      { role: 'system', content: 'Answer concisely and accurately.' },
+      { role: 'user', content: req.input ?? defaultInput(pattern) },
+    ],
+  };
 }
 
+const tagged = (ctx: PatternContext, pattern: PatternName) => ({ ...ctx, pattern, headers: ctx.headers });
+
 /** Pattern 1, API wrapper: one non-streamed call, the whole answer in one payload. */
-export const direct: PatternRunner = async (req, deps, ctx) => {
-  const o = await deps.client.chat(
-    {
-      provider: req.provider,
-      model: req.model,
-      stream: false,
-      maxTokens: req.maxTokens ?? 256,
-      messages: messages(req.input ?? defaultInput('direct')),
-      headers: ctx.headers,
-    },
-    { ...ctx, pattern: 'direct', headers: ctx.headers },
-  );
-  return single(o);
-};
+export const direct: PatternRunner = async (req, deps, ctx) =>
+  single(await deps.client.chat(oneCall('direct', req, false, 256), tagged(ctx, 'direct')));
 
 /** Pattern 2, streaming: tokens arrive as SSE; TTFT is the first content chunk. */
-export const streaming: PatternRunner = async (req, deps, ctx) => {
-  const o = await deps.client.chat(
-    {
-      provider: req.provider,
-      model: req.model,
-      stream: true,
-      maxTokens: req.maxTokens ?? 512,
-      messages: messages(req.input ?? defaultInput('streaming')),
-    },
-    { ...ctx, pattern: 'streaming', headers: ctx.headers },
-  );
-  return single(o);
-};
+export const streaming: PatternRunner = async (req, deps, ctx) =>
+  single(await deps.client.chat(oneCall('streaming', req, true, 512), tagged(ctx, 'streaming')));
 
 /** Pattern 3, batch: the call waits for a provider batch job shared with other calls (50 % price). */
-export const batch: PatternRunner = async (req, deps, ctx) => {
-  const o = await deps.client.batchChat(
-    {
-      provider: req.provider,
-      model: req.model,
-      stream: false,
-      maxTokens: req.maxTokens ?? 128,
-      messages: messages(req.input ?? defaultInput('batch')),
-    },
-    { ...ctx, pattern: 'batch', headers: ctx.headers, batch: true },
+export const batch: PatternRunner = async (req, deps, ctx) =>
+  single(
+    await deps.client.batchChat(oneCall('batch', req, false, 128), { ...tagged(ctx, 'batch'), batch: true }),
   );
-  return single(o);
-};
 
-function single(o: Awaited<ReturnType<Parameters<PatternRunner>[1]['client']['chat']>>): PatternOutcome {
+function single(o: CallOutcome<ChatResult>): PatternOutcome {
   return {
     ok: o.ok,
     ...(o.ok ? {} : { error: o.error }),
