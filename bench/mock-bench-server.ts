@@ -1,6 +1,6 @@
 /**
  * Child-process servers for the mock benches, so load generator and server never share a CPU
- * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|getresponse|middleware|paced>`;
+ * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|unlimited|getresponse|middleware|paced>`;
  * prints `READY <port>` on stdout. `adapter` is `createMockServer` (fast dispatch); `getresponse`
  * serves the same handler list the way the server did before it: a full fetch `Request` (body
  * stream, abort signal) through MSW's `getResponse`.
@@ -66,7 +66,12 @@ async function start(): Promise<number> {
     await new Promise<void>((r) => server.once('listening', r));
     return (server.address() as AddressInfo).port;
   }
-  const mock = await createMockServer({ port: 0, timeScale: kind === 'paced' ? 1 : 0 });
+  // `unlimited`: the client benches measure the client, not the mock's published 429s.
+  const mock = await createMockServer({
+    port: 0,
+    timeScale: kind === 'paced' ? 1 : 0,
+    rateLimits: kind === 'unlimited' ? 'off' : 'published',
+  });
   return mock.port;
 }
 

@@ -115,6 +115,50 @@ describe('resilient client against the real mock', () => {
     await c.close();
   });
 
+  it('ends the call at its total timeout, even in the middle of a retry wait', async () => {
+    const c = client({
+      retry: { maxRetries: 5, baseDelayMs: 5_000, maxDelayMs: 5_000 },
+      timeout: { totalMs: 300, attemptMs: 10_000, idleMs: 10_000 },
+    });
+    const o = await c.chat(
+      { provider: 'openai', model: 'gpt-4o-mini', ...ASK },
+      { headers: { 'x-mock-fault': 'server_error' } },
+    );
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.errorClass).toBe('timeout');
+    // The backoff wanted ≥ 2.5 s; the deadline cut it to what was left of 300 ms.
+    expect(o.latencyMs).toBeGreaterThanOrEqual(290);
+    expect(o.latencyMs).toBeLessThan(1_500);
+    expect(o.attempts).toBe(1);
+    await c.close();
+  });
+
+  it('aborts an attempt in flight when the call deadline comes first', async () => {
+    const c = client({ retry: false, timeout: { totalMs: 250, attemptMs: 10_000, idleMs: 10_000 } });
+    const o = await c.chat(
+      { provider: 'openai', model: 'gpt-4o-mini', ...ASK, stream: true, maxTokens: 64 },
+      { headers: { 'x-mock-fault': 'sse_stall', 'x-mock-fault-at': '2' } },
+    );
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect([o.error.errorClass, o.error.message]).toEqual(['timeout', 'call deadline reached']);
+    expect(o.latencyMs).toBeLessThan(1_500);
+    await c.close();
+  });
+
+  it("honours the caller's cancel signal", async () => {
+    const c = client({ retry: false, timeout: { totalMs: 10_000, attemptMs: 10_000, idleMs: 10_000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const o = await c.chat(
+      { provider: 'openai', model: 'gpt-4o-mini', ...ASK, stream: true, maxTokens: 64 },
+      { headers: { 'x-mock-fault': 'sse_stall', 'x-mock-fault-at': '2' }, signal: controller.signal },
+    );
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.errorClass).toBe('cancelled');
+    expect(o.latencyMs).toBeLessThan(1_500);
+    await c.close();
+  });
+
   it('opens the breaker under the outage profile, then half-opens and recovers', async () => {
     await admin(mock, { profile: 'outage' });
     const c = client({ retry: false, breaker: { consecutiveFailures: 3, halfOpenAfterMs: 300 } });

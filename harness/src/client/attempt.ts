@@ -1,7 +1,6 @@
 import {
   type Attributes,
   type Context,
-  context as otelContext,
   propagation,
   SpanKind,
   SpanStatusCode,
@@ -22,11 +21,13 @@ export interface AttemptSpec {
   stream: boolean;
   batch?: boolean;
   attemptMs: number;
+  /** `performance.now()` by which the whole logical call must end (its total timeout). */
+  deadlineAt: number;
   /** Stream silence limit; only armed for streaming attempts. */
   idleMs: number;
   resendCount: number;
   headers: Record<string, string>;
-  /** The logical call's signal (total timeout, caller cancellation). */
+  /** The caller's cancellation signal, if any. */
   signal: AbortSignal | undefined;
   tracer: Tracer;
   parent: Context;
@@ -39,61 +40,82 @@ export interface AttemptOutcome<T> {
   costUsd: number | undefined;
 }
 
+const noop = () => {};
+
+/**
+ * Less time than this left in the call counts as none: timers fire up to a millisecond early, so a
+ * retry wait cut to the deadline would otherwise start a doomed sub-millisecond attempt.
+ */
+export const MIN_ATTEMPT_MS = 1;
+
+/** The call's time is up: no attempt can follow, so the error is final. */
+export function deadlineReached(): ClassifiedError {
+  return new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
+}
+
 /**
  * Run one physical attempt under its own CLIENT span (a sibling per retry, with
- * `http.request.resend_count` from the first resend on), with the attempt timeout and, for streams,
- * an idle timer re-armed by every chunk. The span's context rides to the provider as `traceparent`,
- * so the mock's ground-truth span joins the trace.
+ * `http.request.resend_count` from the first resend on). One timer bounds it by the attempt timeout
+ * or the call's deadline, whichever comes first; a stream also gets an idle timer that every chunk
+ * refreshes. The span's context rides to the provider as `traceparent`, so the mock's ground-truth
+ * span joins the trace.
  */
 export async function runAttempt<T extends { usage: Usage }>(
   spec: AttemptSpec,
   fn: (options: AttemptOptions) => Promise<T>,
-  describe: (value: T) => Attributes = () => ({}),
+  describe?: (value: T, stream: boolean) => Attributes,
 ): Promise<AttemptOutcome<T>> {
   const { adapter, model } = spec;
+  const remainingMs = spec.deadlineAt - performance.now();
+  if (remainingMs < MIN_ATTEMPT_MS) throw deadlineReached();
+  if (spec.signal?.aborted) throw classifyError(spec.signal.reason);
+  const attributes: Attributes = {
+    [GEN_AI.operationName]: spec.operation,
+    [GEN_AI.providerName]: PROVIDER_SEMCONV[adapter.provider],
+    [GEN_AI.requestModel]: model,
+    [GENERAL.serverAddress]: adapter.serverAddress,
+    [GENERAL.serverPort]: adapter.serverPort,
+    [HARNESS.attempt]: spec.resendCount + 1,
+  };
+  if (spec.stream) attributes[GEN_AI.requestStream] = true;
+  if (spec.resendCount > 0) attributes[GENERAL.httpResendCount] = spec.resendCount;
   const span = spec.tracer.startSpan(
     `${spec.operation} ${model}`,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        [GEN_AI.operationName]: spec.operation,
-        [GEN_AI.providerName]: PROVIDER_SEMCONV[adapter.provider],
-        [GEN_AI.requestModel]: model,
-        [GENERAL.serverAddress]: adapter.serverAddress,
-        [GENERAL.serverPort]: adapter.serverPort,
-        ...(spec.stream ? { [GEN_AI.requestStream]: true } : {}),
-        ...(spec.resendCount > 0 ? { [GENERAL.httpResendCount]: spec.resendCount } : {}),
-        [HARNESS.attempt]: spec.resendCount + 1,
-      },
-    },
+    { kind: SpanKind.CLIENT, attributes },
     spec.parent,
   );
   const headers = { ...spec.headers };
-  propagation.inject(trace.setSpan(otelContext.active(), span), headers);
+  propagation.inject(trace.setSpan(spec.parent, span), headers);
   const controller = new AbortController();
-  const abort = (reason: ClassifiedError) => controller.abort(reason);
-  const attemptTimer = setTimeout(
-    () => abort(new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`)),
-    spec.attemptMs,
+  const byDeadline = remainingMs < spec.attemptMs;
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        byDeadline
+          ? deadlineReached()
+          : new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`),
+      ),
+    byDeadline ? remainingMs : spec.attemptMs,
   );
-  let idleTimer: NodeJS.Timeout | undefined;
-  const armIdle = () => {
-    if (!spec.stream) return;
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(
-      () => abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
-      spec.idleMs,
-    );
-  };
-  const onOuterAbort = () =>
-    abort(classifyError(spec.signal?.reason ?? new ClassifiedError('timeout', 'call deadline reached')));
-  spec.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  armIdle();
+  const idleTimer = spec.stream
+    ? setTimeout(
+        () => controller.abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
+        spec.idleMs,
+      )
+    : undefined;
+  const onOuterAbort = spec.signal ? () => controller.abort(classifyError(spec.signal?.reason)) : undefined;
+  if (onOuterAbort) spec.signal?.addEventListener('abort', onOuterAbort, { once: true });
   try {
-    const value = await fn({ signal: controller.signal, headers, onChunk: armIdle, onContent: () => {} });
+    const value = await fn({
+      signal: controller.signal,
+      headers,
+      // refresh() re-arms the same timer: no allocation per chunk.
+      onChunk: idleTimer ? () => idleTimer.refresh() : noop,
+      onContent: noop,
+    });
     const cost = costOf(model, value.usage, { batch: spec.batch ?? false })?.total;
     recordUsage(span, value.usage, cost);
-    span.setAttributes(describe(value));
+    if (describe) span.setAttributes(describe(value, spec.stream));
     return { value, usage: value.usage, costUsd: cost };
   } catch (e) {
     // An abort surfaces as the SDK's own abort error; the reason we aborted with is the truth.
@@ -109,21 +131,21 @@ export async function runAttempt<T extends { usage: Usage }>(
     span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 500) });
     throw error;
   } finally {
-    clearTimeout(attemptTimer);
-    clearTimeout(idleTimer);
-    spec.signal?.removeEventListener('abort', onOuterAbort);
+    clearTimeout(timer);
+    if (idleTimer) clearTimeout(idleTimer);
+    if (onOuterAbort) spec.signal?.removeEventListener('abort', onOuterAbort);
     span.end();
   }
 }
 
 function recordUsage(span: ReturnType<Tracer['startSpan']>, usage: Usage, cost: number | undefined): void {
-  span.setAttributes({
+  const attributes: Attributes = {
     [GEN_AI.usageInputTokens]: usage.inputTokens,
     [GEN_AI.usageOutputTokens]: usage.outputTokens,
-    ...(usage.cachedInputTokens ? { [GEN_AI.usageCacheReadInputTokens]: usage.cachedInputTokens } : {}),
-    ...(usage.cacheWriteInputTokens
-      ? { [GEN_AI.usageCacheCreationInputTokens]: usage.cacheWriteInputTokens }
-      : {}),
-    ...(cost === undefined ? {} : { [GEN_AI.usageCost]: cost }),
-  });
+  };
+  if (usage.cachedInputTokens) attributes[GEN_AI.usageCacheReadInputTokens] = usage.cachedInputTokens;
+  if (usage.cacheWriteInputTokens)
+    attributes[GEN_AI.usageCacheCreationInputTokens] = usage.cacheWriteInputTokens;
+  if (cost !== undefined) attributes[GEN_AI.usageCost] = cost;
+  span.setAttributes(attributes);
 }

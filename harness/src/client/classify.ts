@@ -85,7 +85,12 @@ export function classifyError(e: unknown, phase: Phase = 'request'): ClassifiedE
   if (typeof err.status === 'number') {
     const body = err.error ?? parseJsonMessage(err.message);
     const errorClass = statusClass(err.status, body, message);
-    const wait = retryAfterMs(err.headers as Parameters<typeof retryAfterMs>[0], body);
+    const wait = retryAfterMs(
+      err.headers as Parameters<typeof retryAfterMs>[0],
+      body,
+      Date.now(),
+      err.status,
+    );
     return new ClassifiedError(errorClass, message, {
       status: err.status,
       cause: e,

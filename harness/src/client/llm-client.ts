@@ -1,4 +1,4 @@
-import { type Tracer, trace } from '@opentelemetry/api';
+import { type Attributes, type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { GEN_AI, HARNESS } from '../telemetry/attributes';
 import { createBatchChannel } from './batch/batch-channel';
@@ -23,6 +23,8 @@ export interface LlmClientOptions {
   tracer?: Tracer;
   /** Receives one line per logical call (keys and auth headers never included). */
   logger?: Logger;
+  /** Replaces the pooled transport's fetch (a recording or in-process fetch); pooling is then yours. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** An embeddings call and its answer. */
@@ -49,10 +51,29 @@ export interface LlmClient {
   close(): Promise<void>;
 }
 
+/** The attempt span's response attributes of a chat call. */
+function describeChat(v: ChatResult, stream: boolean): Attributes {
+  const attributes: Attributes = {
+    [GEN_AI.responseModel]: v.responseModel,
+    [GEN_AI.responseId]: v.responseId,
+    [GEN_AI.responseFinishReasons]: v.finishReasons,
+  };
+  if (stream) attributes[GEN_AI.responseTimeToFirstChunk] = v.ttftMs / 1000;
+  return attributes;
+}
+
+const chatTimings = (v: ChatResult) => v;
+
+function describeEmbeddings(v: EmbedResult): Attributes {
+  return { [GEN_AI.embeddingsDimensionCount]: v.vectors[0]?.length ?? 0 };
+}
+
 /** Build a client; policies (bulkhead, breakers, cache) live as long as it does. */
 export function createLlmClient(options: LlmClientOptions): LlmClient {
   const config = clientConfigSchema.parse(options.config ?? {});
-  const transport = createTransport({ pooling: config.pooling });
+  const transport = options.fetch
+    ? { fetch: options.fetch, close: async () => {} }
+    : createTransport({ pooling: config.pooling });
   const key = (p: Provider) => options.apiKeys?.[p] ?? 'harness-tenant';
   const base = options.baseUrl.replace(/\/$/, '');
   const adapters: Record<Provider, ProviderAdapter> = {
@@ -66,10 +87,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const batchChat = createBatchChannel({ config, adapters, breakers, tracer });
   const cache = config.cache === false ? undefined : createResponseCache(config.cache.maxEntries);
 
-  const targets = (provider: Provider, model: string, ctx: CallContext): Target[] => [
-    { provider, model },
-    ...(ctx.fallback?.map((f) => ({ ...f, on: f.on ?? DEFAULT_FALLBACK_ON })) ?? config.fallback),
-  ];
+  const targets = (provider: Provider, model: string, ctx: CallContext): Target[] => {
+    const chain = ctx.fallback?.map((f) => ({ ...f, on: f.on ?? DEFAULT_FALLBACK_ON })) ?? config.fallback;
+    return chain.length ? [{ provider, model }, ...chain] : [{ provider, model }];
+  };
   const logCall = (op: string, o: CallOutcome<unknown>, ctx: CallContext) =>
     options.logger?.info(
       {
@@ -144,18 +165,15 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           name: 'chat',
           stream: req.stream,
           targets: targets(req.provider, model, ctx),
-          attempt: (adapter, m, o) => adapter.chat({ ...req, provider: adapter.provider, model: m }, o),
-          describe: (v) => ({
-            [GEN_AI.responseModel]: v.responseModel,
-            [GEN_AI.responseId]: v.responseId,
-            [GEN_AI.responseFinishReasons]: v.finishReasons,
-            ...(req.stream ? { [GEN_AI.responseTimeToFirstChunk]: v.ttftMs / 1000 } : {}),
-          }),
-          timings: (v) => ({
-            ttftMs: v.ttftMs,
-            chunkTimesMs: v.chunkTimesMs,
-            usageEstimated: v.usageEstimated,
-          }),
+          attempt: (adapter, m, o) =>
+            adapter.chat(
+              adapter.provider === req.provider && m === req.model
+                ? req
+                : { ...req, provider: adapter.provider, model: m },
+              o,
+            ),
+          describe: describeChat,
+          timings: chatTimings,
         },
         ctx,
       );
@@ -175,7 +193,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           stream: false,
           targets: [{ provider: req.provider, model: req.model }],
           attempt: (adapter, m, o) => adapter.embed(m, req.inputs, o),
-          describe: (v) => ({ [GEN_AI.embeddingsDimensionCount]: v.vectors[0]?.length ?? 0 }),
+          describe: describeEmbeddings,
         },
         ctx,
       );

@@ -6,10 +6,10 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { type BulkheadPolicy, bulkhead, TimeoutStrategy, timeout } from 'cockatiel';
+import { type BulkheadPolicy, bulkhead } from 'cockatiel';
 import { costOf, type Usage } from '../cost/cost';
 import { GEN_AI, GENERAL, HARNESS } from '../telemetry/attributes';
-import { type AttemptOutcome, runAttempt } from './attempt';
+import { type AttemptOutcome, deadlineReached, MIN_ATTEMPT_MS, runAttempt } from './attempt';
 import type { CallContext, CallMetrics, CallOutcome } from './call-outcome';
 import { classifyError } from './classify';
 import type { ClientConfig } from './config';
@@ -32,7 +32,7 @@ export interface Operation<T extends { usage: Usage }> {
   targets: Target[];
   attempt: (adapter: ProviderAdapter, model: string, options: AttemptOptions) => Promise<T>;
   /** Response attributes for the attempt span (model, id, finish reasons, TTFT…). */
-  describe?: (value: T) => Attributes;
+  describe?: (value: T, stream: boolean) => Attributes;
   /** Streaming timings of the successful value, relative to its attempt's start. */
   timings?: (value: T) => { ttftMs: number; chunkTimesMs: number[]; usageEstimated: boolean };
 }
@@ -48,14 +48,13 @@ export interface PipelineDeps {
 /** Builds the per-client policies once (the bulkhead and breakers must be shared to mean anything). */
 export function createPipeline(deps: PipelineDeps) {
   const { config } = deps;
-  const retry = config.retry === false ? undefined : retryPolicy(config.retry);
+  // The call's deadline bounds every attempt's timer and every retry wait (see runAttempt and
+  // retryPolicy), so no per-call timeout policy, AbortController or timer is needed on top.
+  const deadlines = new WeakMap<object, number>();
+  const retry =
+    config.retry === false ? undefined : retryPolicy(config.retry, (e) => deadlines.get(e as object));
   const gate: BulkheadPolicy | undefined =
     config.bulkhead === false ? undefined : bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.queue);
-  // abortOnReturn off: aborting a finished call's signal costs a DOMException per call for nothing.
-  const total = timeout(config.timeout.totalMs, {
-    strategy: TimeoutStrategy.Aggressive,
-    abortOnReturn: false,
-  });
 
   async function execute<T extends { usage: Usage }>(
     op: Operation<T>,
@@ -63,38 +62,38 @@ export function createPipeline(deps: PipelineDeps) {
   ): Promise<CallOutcome<T>> {
     const t0 = performance.now();
     const primary = op.targets[0] as Target;
+    const attributes: Attributes = {
+      [GEN_AI.operationName]: op.name,
+      [GEN_AI.providerName]: PROVIDER_SEMCONV[primary.provider],
+      [GEN_AI.requestModel]: primary.model,
+    };
+    if (op.stream) attributes[GEN_AI.requestStream] = true;
+    if (ctx.runId) attributes[HARNESS.runId] = ctx.runId;
+    if (ctx.scenario) attributes[HARNESS.scenario] = ctx.scenario;
+    if (ctx.pattern) attributes[HARNESS.pattern] = ctx.pattern;
+    const outer = ctx.parent ?? otelContext.active();
     const span = deps.tracer.startSpan(
       `${op.name} ${primary.model}`,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          [GEN_AI.operationName]: op.name,
-          [GEN_AI.providerName]: PROVIDER_SEMCONV[primary.provider],
-          [GEN_AI.requestModel]: primary.model,
-          ...(op.stream ? { [GEN_AI.requestStream]: true } : {}),
-          ...(ctx.runId ? { [HARNESS.runId]: ctx.runId } : {}),
-          ...(ctx.scenario ? { [HARNESS.scenario]: ctx.scenario } : {}),
-          ...(ctx.pattern ? { [HARNESS.pattern]: ctx.pattern } : {}),
-        },
-      },
-      ctx.parent ?? otelContext.active(),
+      { kind: SpanKind.CLIENT, attributes },
+      outer,
     );
-    const parent = trace.setSpan(ctx.parent ?? otelContext.active(), span);
+    const parent = trace.setSpan(outer, span);
     let attempts = 0;
     let retryWaitMs = 0;
     let lastEnd: number | undefined;
     let queueWaitMs = 0;
+    let deadlineAt = Number.POSITIVE_INFINITY;
     let wasted = 0;
-    let wastedUsage: Usage = { inputTokens: 0, outputTokens: 0 };
+    let wastedUsage: Usage | undefined;
     let succeededAt = t0;
     let used = primary;
 
-    const attemptOn = (target: Target, signal: AbortSignal | undefined) => async () => {
+    const attemptOn = async (target: Target): Promise<AttemptOutcome<T>> => {
       const start = performance.now();
       if (lastEnd !== undefined) retryWaitMs += start - lastEnd;
       attempts++;
       try {
-        const outcome: AttemptOutcome<T> = await runAttempt(
+        const outcome = await runAttempt(
           {
             adapter: deps.adapters[target.provider],
             operation: op.name,
@@ -102,11 +101,12 @@ export function createPipeline(deps: PipelineDeps) {
             stream: op.stream,
             batch: ctx.batch ?? false,
             attemptMs: config.timeout.attemptMs,
+            deadlineAt,
             idleMs: config.timeout.idleMs,
             resendCount: attempts - 1,
             // A forced fault models a failing primary: its fallbacks are spared.
             headers: target === primary ? (ctx.headers ?? {}) : withoutForcedFault(ctx.headers),
-            signal,
+            signal: ctx.signal,
             tracer: deps.tracer,
             parent,
           },
@@ -121,31 +121,37 @@ export function createPipeline(deps: PipelineDeps) {
         const u = error.details.usage;
         if (u) {
           wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
-          wastedUsage = addUsage(wastedUsage, u);
+          wastedUsage = wastedUsage ? addUsage(wastedUsage, u) : u;
         }
+        deadlines.set(error, deadlineAt);
         throw error;
       } finally {
         lastEnd = performance.now();
       }
     };
 
-    const runTarget = (target: Target, signal: AbortSignal | undefined) => {
-      const once = attemptOn(target, signal);
+    const runTarget = (target: Target): Promise<AttemptOutcome<T>> => {
       const guarded = () => {
+        // Checked before the breaker: running out of time says nothing about the provider.
+        if (deadlineAt - performance.now() < MIN_ATTEMPT_MS) throw deadlineReached();
         const breaker = deps.breakers.get(`${target.provider}/${target.model}`);
-        return breaker ? breaker.execute(once) : once();
+        return breaker ? breaker.execute(() => attemptOn(target)) : attemptOn(target);
       };
-      return retry ? retry.execute(guarded, signal) : guarded();
+      return retry ? retry.execute(guarded, ctx.signal) : guarded();
     };
 
-    const runTargets = async (signal: AbortSignal | undefined): Promise<AttemptOutcome<T>> => {
+    const runTargets = async (): Promise<AttemptOutcome<T>> => {
+      queueWaitMs = performance.now() - t0;
+      deadlineAt = t0 + queueWaitMs + config.timeout.totalMs;
       let last: ClassifiedError | undefined;
-      for (const [i, target] of op.targets.entries()) {
+      for (let i = 0; i < op.targets.length; i++) {
+        const target = op.targets[i] as Target;
         if (i > 0 && last && !(target.on ?? []).includes(last.errorClass)) break;
         try {
-          return await runTarget(target, signal);
+          return await runTarget(target);
         } catch (e) {
           last = classifyError(e);
+          if (deadlineAt - performance.now() < MIN_ATTEMPT_MS) break;
         }
       }
       throw last;
@@ -154,12 +160,7 @@ export function createPipeline(deps: PipelineDeps) {
     let result: AttemptOutcome<T> | undefined;
     let error: ClassifiedError | undefined;
     try {
-      const run = () => {
-        queueWaitMs = performance.now() - t0;
-        // cockatiel derives the deadline's signal from the caller's, so one signal covers both.
-        return total.execute(({ signal }) => runTargets(signal), ctx.signal);
-      };
-      result = await (gate ? gate.execute(run, ctx.signal) : run());
+      result = await (gate ? gate.execute(runTargets, ctx.signal) : runTargets());
     } catch (e) {
       error = classifyError(e);
     }
@@ -167,34 +168,49 @@ export function createPipeline(deps: PipelineDeps) {
     const timings = result && op.timings ? op.timings(result.value) : undefined;
     const outputTokens = result?.usage.outputTokens ?? 0;
     const ttftMs = result ? succeededAt - t0 + (timings?.ttftMs ?? end - succeededAt) : undefined;
-    const itl = (timings?.chunkTimesMs ?? []).slice(1).map((t, i) => t - (timings?.chunkTimesMs[i] ?? t));
-    const metrics: CallMetrics = {
+    const chunks = timings?.chunkTimesMs;
+    let itlMeanMs: number | undefined;
+    let itlMaxMs: number | undefined;
+    if (chunks && chunks.length > 1) {
+      let max = 0;
+      for (let i = 1; i < chunks.length; i++)
+        max = Math.max(max, (chunks[i] as number) - (chunks[i - 1] as number));
+      itlMeanMs = ((chunks[chunks.length - 1] as number) - (chunks[0] as number)) / (chunks.length - 1);
+      itlMaxMs = max;
+    }
+    const usage = result
+      ? wastedUsage
+        ? addUsage(result.usage, wastedUsage)
+        : result.usage
+      : (wastedUsage ?? { inputTokens: 0, outputTokens: 0 });
+    const outcome = {
+      ok: result !== undefined,
       latencyMs: end - t0,
       ttftMs,
       tpotMs:
         ttftMs !== undefined && op.stream && outputTokens > 1
           ? (end - t0 - ttftMs) / (outputTokens - 1)
           : undefined,
-      itlMeanMs: itl.length ? itl.reduce((a, b) => a + b, 0) / itl.length : undefined,
-      itlMaxMs: itl.length ? Math.max(...itl) : undefined,
+      itlMeanMs,
+      itlMaxMs,
       attempts,
       retries: Math.max(0, attempts - 1),
       retryWaitMs,
       queueWaitMs,
       costUsd: (result?.costUsd ?? 0) + wasted,
       wastedCostUsd: wasted,
-      usage: result ? addUsage(result.usage, wastedUsage) : wastedUsage,
+      usage,
       usageEstimated: timings?.usageEstimated ?? false,
       provider: used.provider,
       model: used.model,
       fallbackUsed: used !== primary,
       cacheHit: false,
       breakerState: deps.breakers.state(`${used.provider}/${used.model}`),
-    };
-    finishSpan(span, metrics, error);
-    return result
-      ? { ok: true, value: result.value, ...metrics }
-      : { ok: false, error: error as ClassifiedError, ...metrics };
+    } as CallOutcome<T>;
+    finishSpan(span, outcome, error);
+    if (result) (outcome as { value: T }).value = result.value;
+    else (outcome as { error: ClassifiedError }).error = error as ClassifiedError;
+    return outcome;
   }
 
   return { execute, bulkhead: gate };

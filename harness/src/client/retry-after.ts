@@ -36,10 +36,17 @@ export function parseProtoDuration(s: string): number | undefined {
 
 /**
  * The wait a provider asks for, in ms: `retry-after-ms`, then `retry-after` (seconds or HTTP
- * date), then the provider's own reset headers (OpenAI Go durations, Anthropic RFC 3339 instants),
- * then Gemini's `RetryInfo.retryDelay` from the error body. Undefined when nothing says.
+ * date), then — for a 429 only — the provider's own rate-limit reset headers (OpenAI Go durations,
+ * Anthropic RFC 3339 instants), then Gemini's `RetryInfo.retryDelay` from the error body.
+ * Undefined when nothing says. Reset headers ride on every response, but they say when a rate-limit
+ * bucket refills, which is no advice at all for a 500 or a 529.
  */
-export function retryAfterMs(headers: HeaderBag, body?: unknown, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: HeaderBag,
+  body?: unknown,
+  now = Date.now(),
+  status = 429,
+): number | undefined {
   const ms = Number(header(headers, 'retry-after-ms'));
   if (Number.isFinite(ms) && ms >= 0 && header(headers, 'retry-after-ms') !== undefined) return ms;
   const ra = header(headers, 'retry-after');
@@ -49,6 +56,7 @@ export function retryAfterMs(headers: HeaderBag, body?: unknown, now = Date.now(
     const at = Date.parse(ra);
     if (Number.isFinite(at)) return Math.max(0, at - now);
   }
+  if (status !== 429) return retryDelayFromGoogleBody(body);
   const resets = [header(headers, 'x-ratelimit-reset-requests'), header(headers, 'x-ratelimit-reset-tokens')]
     .map((v) => (v === undefined ? undefined : parseGoDuration(v)))
     .filter((v): v is number => v !== undefined);

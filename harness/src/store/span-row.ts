@@ -56,11 +56,28 @@ export function attributeString(v: unknown): string {
   return String(v);
 }
 
+/** Sorted-key string map of a plain attribute record (the SDK span's own attributes). */
+export function attributeRecordMap(record: Readonly<Record<string, unknown>>): Record<string, string> {
+  // Default sort compares UTF-16 code units, the same order as attributeMap's comparator.
+  const keys = Object.keys(record).sort();
+  const out: Record<string, string> = {};
+  for (const k of keys) put(out, k, attributeString(record[k]));
+  return out;
+}
+
 /** Sorted-key string map, as clickhouse-go writes Map columns. */
 export function attributeMap(entries: Iterable<[string, unknown]>): Record<string, string> {
   const list = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // A null prototype keeps an attribute literally named `__proto__` instead of dropping it.
-  const out: Record<string, string> = Object.create(null);
-  for (const [k, v] of list) out[k] = attributeString(v);
+  const out: Record<string, string> = {};
+  for (const [k, v] of list) put(out, k, attributeString(v));
   return out;
+}
+
+/**
+ * A literal object stays in V8's fast mode (a null-prototype one starts as a slow dictionary); a
+ * key literally named `__proto__` is defined rather than assigned, so it is kept as plain data.
+ */
+function put(out: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true });
+  else out[key] = value;
 }

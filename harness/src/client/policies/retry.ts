@@ -27,15 +27,24 @@ export function shouldRetry(error: unknown, s: RetrySettings): boolean {
   return c.retryable && (c.retryAfterMs === undefined || c.retryAfterMs <= s.maxRetryAfterMs);
 }
 
-/** Retry only retryable classes, honouring the provider's advised wait (capped), else backoff with jitter. */
-export function retryPolicy(s: RetrySettings): RetryPolicy {
+/**
+ * Retry only retryable classes, honouring the provider's advised wait (capped), else backoff with
+ * jitter. `deadlineOf` tells the failed call's deadline (`performance.now()` scale): no wait runs
+ * past it, so the next attempt finds the time up instead of the call oversleeping its timeout.
+ */
+export function retryPolicy(
+  s: RetrySettings,
+  deadlineOf: (error: unknown) => number | undefined = () => undefined,
+): RetryPolicy {
   return retry(
     handleWhen((e) => shouldRetry(e, s)),
     {
       maxAttempts: s.maxRetries,
       backoff: new DelegateBackoff((ctx) => {
         const r = ctx.result as { error?: unknown };
-        return retryDelayMs(r.error, ctx.attempt, s);
+        const wait = retryDelayMs(r.error, ctx.attempt, s);
+        const deadline = deadlineOf(r.error);
+        return deadline === undefined ? wait : Math.max(0, Math.min(wait, deadline - performance.now()));
       }),
     },
   );
