@@ -17,7 +17,7 @@ export function spawnServer(kind: string): Promise<ChildServer> {
 /** Starts a bench server script (relative to bench/) in its own process; it prints `READY <port>`. */
 export function spawnScript(relative: string, args: string[]): Promise<ChildServer> {
   const script = fileURLToPath(new URL(relative, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -9,6 +9,10 @@ import type { BenchResult } from './types';
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2500);
 const PROMPT = 'Explain how streaming responses behave under load. '.repeat(60);
 
+const TERMINATOR = Buffer.from('\r\n0\r\n\r\n', 'latin1');
+/** One read buffer for every socket: `onread` callbacks run one at a time. */
+const readBuffer = Buffer.alloc(64 * 1024);
+
 /**
  * Opens one stream over a raw TCP socket and resolves the arrival gaps (ms) between its body
  * reads after the first. Why raw: on 2 shared cores the client competes with the mock for CPU,
@@ -27,30 +31,48 @@ function stream(port: number, i: number): Promise<number[]> {
     `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nauthorization: Bearer bench\r\n` +
     `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
     const times: number[] = [];
     let inBody = false;
-    let tail = '';
+    let responseHead = '';
+    // The last 7 body bytes seen, for the chunked terminator `\r\n0\r\n\r\n`.
+    const last = Buffer.alloc(7);
     let ok = false;
-    socket.on('data', (chunk: Buffer) => {
-      const at = performance.now();
-      let text = chunk.toString('latin1');
-      if (!inBody) {
-        tail += text;
-        const end = tail.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        if (!tail.startsWith('HTTP/1.1 200')) return reject(new Error(tail.split('\r\n')[0]));
-        inBody = true;
-        text = tail.slice(end + 4);
-        tail = '';
-        if (text.length === 0) return;
-      }
-      times.push(at);
-      tail = (tail + text).slice(-7);
-      if (tail.endsWith('0\r\n\r\n')) {
-        ok = true;
-        socket.end();
-      }
+    // `onread` hands every read to the callback in one reused buffer: no Buffer, stream push or
+    // 'data' event per read, so the client (sharing the 2 cores with the mock) stays cheap.
+    const socket = connect({
+      port,
+      host: '127.0.0.1',
+      onread: {
+        buffer: readBuffer,
+        callback: (size: number, buf: Uint8Array) => {
+          const at = performance.now();
+          let from = 0;
+          if (!inBody) {
+            responseHead += Buffer.from(buf.buffer, buf.byteOffset, size).toString('latin1');
+            const end = responseHead.indexOf('\r\n\r\n');
+            if (end < 0) return true;
+            if (!responseHead.startsWith('HTTP/1.1 200')) {
+              reject(new Error(responseHead.split('\r\n')[0]));
+              return false;
+            }
+            inBody = true;
+            from = size - (responseHead.length - (end + 4));
+            if (from >= size) return true;
+          }
+          times.push(at);
+          const n = size - from;
+          if (n >= 7) last.set(buf.subarray(size - 7, size));
+          else {
+            last.copyWithin(0, n);
+            last.set(buf.subarray(from, size), 7 - n);
+          }
+          if (last.equals(TERMINATOR)) {
+            ok = true;
+            socket.end();
+          }
+          return true;
+        },
+      },
     });
     socket.on('close', () =>
       ok ? resolve(times.slice(2).map((t, k) => t - (times[k + 1] as number))) : reject(new Error('cut')),
@@ -59,6 +81,7 @@ function stream(port: number, i: number): Promise<number[]> {
     socket.write(head + body);
   });
 }
+
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;

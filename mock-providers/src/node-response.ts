@@ -67,8 +67,10 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
             socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`, flushed);
           else res.write(chunk, flushed);
         },
-        close: () => {
-          res.end();
+        close: (last) => {
+          // res.end(chunk) frames the chunk and the terminator into one corked write
+          if (last) res.end(last);
+          else res.end();
           finish();
         },
         error: () => {

@@ -53,7 +53,8 @@ export class StreamDropped extends TypeError {
 /** Where a paced stream's batches go: a web stream controller, or a socket (standalone server). */
 export interface SseSink {
   write(chunk: string): void;
-  close(): void;
+  /** Ends the stream normally; `last` is the final batch, sent with the end in one write. */
+  close(last?: string): void;
   /** `sse_drop`: cut the stream after what was written; may wait for it to be taken first. */
   error(): void | Promise<void>;
 }
@@ -131,15 +132,17 @@ class SseProducer implements SseSource {
   }
 
   /** Ends the sink (now, or when one attaches); a drop may resolve once the cut was made. */
-  private deliverEnd(how: 'close' | 'error'): Promise<void> | undefined {
+  private deliverEnd(how: 'close' | 'error', last = ''): Promise<void> | undefined {
     const sink = this.sink;
     if (!sink) {
+      if (last) this.pending.push(last);
       this.endState = how;
       return undefined;
     }
     this.endState = undefined;
     if (how === 'close') {
-      sink.close();
+      // One write for the last batch and the end: a client must not see the end as a chunk of its own.
+      sink.close(last || undefined);
       return undefined;
     }
     return sink.error() ?? undefined;
@@ -185,19 +188,18 @@ class SseProducer implements SseSource {
       this.i++;
       this.sent = this.i;
       if (action?.end) {
-        this.write(batch);
-        void this.deliverEnd('close');
+        void this.deliverEnd('close', batch);
         this.finish('ended_early');
         return;
       }
     }
-    if (batch) this.write(batch);
     const next = events[this.i];
     if (next) {
+      if (batch) this.write(batch);
       this.wakeup = wakeAt(this.t0 + next.at, () => this.step());
       return;
     }
-    void this.deliverEnd('close');
+    void this.deliverEnd('close', batch);
     this.finish('complete');
   }
 }
@@ -222,7 +224,10 @@ function streamOf(producer: SseProducer): ReadableStream<Uint8Array> {
         producer.claimed = true;
         producer.attach({
           write: (chunk) => controller.enqueue(encoder.encode(chunk)),
-          close: () => controller.close(),
+          close: (last) => {
+            if (last) controller.enqueue(encoder.encode(last));
+            controller.close();
+          },
           async error() {
             // let the reader take what was written before the cut (error() discards the queue)
             for (let w = 0; w < 50 && (controller.desiredSize ?? 0) < 0 && !cancelled; w++) await sleep(1);
