@@ -14,12 +14,25 @@ export function spawnServer(kind: string): Promise<ChildServer> {
   return spawnScript('./mock-bench-server.ts', [kind]);
 }
 
-/** Starts a bench server script (relative to bench/) in its own process; it prints `READY <port>`. */
+/**
+ * Starts a bench server script (relative to bench/) in its own process; it prints `READY <port>`.
+ * `BENCH_SERVER_FLAGS` adds node flags to it (e.g. `--cpu-prof` to profile the server side).
+ */
 export function spawnScript(relative: string, args: string[]): Promise<ChildServer> {
   const script = fileURLToPath(new URL(relative, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      script,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {

@@ -82,7 +82,6 @@ function stream(port: number, i: number): Promise<number[]> {
   });
 }
 
-
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
