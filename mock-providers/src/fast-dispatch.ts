@@ -1,4 +1,5 @@
 import { type HttpHandler, matchRequestUrl } from 'msw';
+import { realRequest } from './node-adapter';
 
 /**
  * What MSW's `getResponse(handlers, request)` does, without its per-request overhead, for the
@@ -122,7 +123,7 @@ export function createDispatch(handlers: readonly HttpHandler[]): Dispatch {
       const handler = list[i] as HttpHandler;
       if (!methodMatches(handler.info.method as string | RegExp, request.method)) continue;
       if (!direct[i]) {
-        const result = await handler.run({ request, requestId });
+        const result = await handler.run({ request: realRequest(request), requestId });
         if (result?.response) return result.response;
         continue;
       }

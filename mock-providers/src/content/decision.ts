@@ -1,5 +1,6 @@
 import type { FaultKind } from '../faults/kinds';
 import { drawTiming, type Timing } from '../latency/model';
+import { Lru } from '../lru';
 import type { ModelSpec } from '../models/catalog';
 import { generateFromSchema, type JsonSchema } from './json-schema';
 import { type Rng, requestRng } from './rng';
@@ -72,8 +73,35 @@ function pickTool(req: GenerationRequest): ToolSpec | undefined {
   return req.tools[0];
 }
 
+/**
+ * Decisions by (seed, time scale, model, canonical body), most recently used last. `decide` is a
+ * pure function of those, and under load the same requests come back again and again; text
+ * generation and BPE are the costliest steps of a request. Frozen: fault rewrites copy, never
+ * change, a decision.
+ */
+const decisions = new Lru<string, Decision>(2048);
+/** Longer bodies are decided every time (bounds the cache's memory). */
+const DECISION_MAX_KEY = 32_768;
+
 /** Decides the content and timing of one generation: a pure function of (seed, request). */
 export function decide(req: GenerationRequest, seed: number, timeScale: number): Decision {
+  if (req.bodyKey.length > DECISION_MAX_KEY) return decideUncached(req, seed, timeScale);
+  const key = `${seed}|${timeScale}|${req.model.id}|${req.bodyKey}`;
+  const hit = decisions.get(key);
+  if (hit) return hit;
+  const decision = freezeDecision(decideUncached(req, seed, timeScale));
+  decisions.set(key, decision);
+  return decision;
+}
+
+function freezeDecision(d: Decision): Decision {
+  for (const o of d.outputs) Object.freeze(o);
+  Object.freeze(d.outputs);
+  Object.freeze(d.timing);
+  return Object.freeze(d);
+}
+
+function decideUncached(req: GenerationRequest, seed: number, timeScale: number): Decision {
   const cap = Math.min(req.maxTokens ?? req.model.maxOutputTokens, req.model.maxOutputTokens);
   const outputs: Output[] = [];
   for (let i = 0; i < req.choices; i++) {

@@ -1,4 +1,5 @@
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { Lru } from '../lru';
 
 const noSpecial = { disallowedSpecial: new Set<string>() };
 
@@ -7,9 +8,8 @@ const noSpecial = { disallowedSpecial: new Set<string>() };
  * prompts and the same generated answers come back again and again, and BPE is the costliest
  * step of a request; entries are frozen so no caller can change a cached result.
  */
-const cache = new Map<string, readonly number[]>();
-const CACHE_ENTRIES = 4096;
-/** Longer texts are encoded every time (bounds the cache's memory to ~CACHE_ENTRIES × this). */
+const cache = new Lru<string, readonly number[]>(4096);
+/** Longer texts are encoded every time (bounds the cache's memory to ~4,096 × this). */
 const CACHE_MAX_CHARS = 16_384;
 
 /**
@@ -19,13 +19,8 @@ const CACHE_MAX_CHARS = 16_384;
 export function tokenize(text: string): readonly number[] {
   if (text.length > CACHE_MAX_CHARS) return encode(text, noSpecial);
   const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const ids = Object.freeze(encode(text, noSpecial));
-  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(text, ids);
   return ids;
 }

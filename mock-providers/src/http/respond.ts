@@ -39,7 +39,11 @@ export type BadRequest = (message: string, param?: string | null) => Response;
 
 /** Reads the request body as JSON; malformed JSON → 400 via the provider renderer. */
 export async function readJson(request: Request, badRequest: BadRequest): Promise<unknown> {
-  const text = await request.text();
+  return parseJson(await request.text(), badRequest);
+}
+
+/** Parses a request body's text as JSON; malformed JSON → 400 via the provider renderer. */
+export function parseJson(text: string, badRequest: BadRequest): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

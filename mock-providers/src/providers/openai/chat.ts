@@ -3,9 +3,10 @@ import { type Decision, decide, outputTokens } from '../../content/decision';
 import type { MockContext } from '../../context';
 import { serve } from '../../faults/inject';
 import { randomAlnum, unixSeconds } from '../../http/ids';
-import { HttpFailure, readJson, validate } from '../../http/respond';
+import { HttpFailure, parseJson, validate } from '../../http/respond';
 import { type ErrorRenderer, providerRoute } from '../../http/route';
 import { totalLatencyMs } from '../../latency/model';
+import { Lru } from '../../lru';
 import { findModel, type ModelSpec } from '../../models/catalog';
 import { openaiBinding } from './binding';
 import { type CompletionMeta, renderCompletion, renderStream } from './chat-render';
@@ -24,6 +25,25 @@ export async function parseChat(
   if (promptTokens > model.contextWindow)
     throw new HttpFailure(errors.contextTooLong(promptTokens, model.contextWindow));
   return { req, model, promptTokens };
+}
+
+type ParsedChat = Awaited<ReturnType<typeof parseChat>>;
+
+/**
+ * Valid chat bodies by their exact text: a load test sends the same bodies again and again, and
+ * JSON parsing, schema validation and prompt tokenization are a pure function of the text.
+ * Bodies that fail are not kept (their 400 is rendered each time).
+ */
+const parsedChats = new Lru<string, ParsedChat>(1024);
+const PARSED_MAX_CHARS = 32_768;
+
+async function readChat(request: Request, errors: ErrorRenderer): Promise<ParsedChat> {
+  const text = await request.text();
+  const hit = parsedChats.get(text);
+  if (hit) return hit;
+  const parsed = Object.freeze(await parseChat(parseJson(text, errors.badRequest), errors));
+  if (text.length <= PARSED_MAX_CHARS) parsedChats.set(text, parsed);
+  return parsed;
 }
 
 /** Decide + render without delay: the non-stream completion body (also used by batches). */
@@ -68,7 +88,7 @@ export function chatHandler(ctx: MockContext): HttpHandler {
     '*/v1/chat/completions',
     'POST /v1/chat/completions',
     async (scope, errors) => {
-      const parsed = await parseChat(await readJson(scope.request, errors.badRequest), errors);
+      const parsed = await readChat(scope.request, errors);
       const { decision, meta } = completeChat(ctx, parsed);
       const { req } = parsed;
       const stream = req.stream === true;
