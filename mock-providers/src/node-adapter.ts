@@ -217,5 +217,11 @@ export async function toFetchRequest(
     method !== 'GET' && method !== 'HEAD'
       ? await readBody(req, maxBodyBytes((req.url ?? '/').split('?')[0] as string))
       : EMPTY;
-  return new BufferedRequest(`${origin}${req.url ?? '/'}`, method, headers, body, signal) as unknown as Request;
+  return new BufferedRequest(
+    `${origin}${req.url ?? '/'}`,
+    method,
+    headers,
+    body,
+    signal,
+  ) as unknown as Request;
 }

@@ -20,14 +20,22 @@ function headList(response: Response): string[] {
  */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const head = headList(response);
+  // before touching `body`: a rendered text body is written as is, no web stream is ever made
+  const text = bufferedBodyOf(response);
+  if (text !== undefined) {
+    const buf = Buffer.from(text);
+    head.push('content-length', String(buf.length));
+    res.writeHead(response.status, head);
+    res.end(buf);
+    return;
+  }
   if (!response.body) {
     res.writeHead(response.status, head);
     res.end();
     return;
   }
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    const text = bufferedBodyOf(response);
-    const buf = text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
+    const buf = Buffer.from(await response.arrayBuffer());
     head.push('content-length', String(buf.length));
     res.writeHead(response.status, head);
     res.end(buf);

@@ -1,19 +1,90 @@
 import type { z } from 'zod';
 
-/** Bodies of the responses `json()` built, by response (see `bufferedBodyOf`). */
-const jsonBodies = new WeakMap<Response, string>();
+/**
+ * A response whose body is a string the mock rendered. The body's web stream is only built when
+ * something reads the body (node's `ReadableStream` constructor alone costs ≈ 5 µs, as it registers
+ * the stream as transferable); the standalone server never reads it, it writes the text itself
+ * (`bufferedBodyOf`). Readers — MSW's `setupServer`, an SDK — see an ordinary `Response`.
+ */
+// Typed as a plain constructor: the DOM typings declare Response's members as properties, which
+// a subclass may not redefine as accessors or methods.
+const ResponseBase = Response as unknown as new (body: null, init: ResponseInit) => object;
+
+class TextResponse extends ResponseBase {
+  readonly #text: string;
+  #withBody: Response | undefined;
+
+  constructor(text: string, init: ResponseInit) {
+    super(null, init);
+    this.#text = text;
+  }
+
+  /** The text, while nothing has read the body (then the body is the only truth). */
+  get bufferedText(): string | undefined {
+    return this.#withBody ? undefined : this.#text;
+  }
+
+  #head(): ResponseInit & { headers: Headers } {
+    const self = this as unknown as Response;
+    return { status: self.status, statusText: self.statusText, headers: self.headers };
+  }
+
+  /** The same response with a real body, made on first use, with the headers as they are then. */
+  #real(): Response {
+    this.#withBody ??= new Response(this.#text, this.#head());
+    return this.#withBody;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.#real().body;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#withBody?.bodyUsed ?? false;
+  }
+
+  text(): Promise<string> {
+    return this.#real().text();
+  }
+
+  json(): Promise<unknown> {
+    return this.#real().json();
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#real().arrayBuffer();
+  }
+
+  bytes(): Promise<Uint8Array> {
+    return (this.#real() as Response & { bytes(): Promise<Uint8Array> }).bytes();
+  }
+
+  blob(): Promise<Blob> {
+    return this.#real().blob();
+  }
+
+  formData(): Promise<FormData> {
+    return this.#real().formData();
+  }
+
+  clone(): Response {
+    if (this.#withBody) return this.#withBody.clone();
+    const head = this.#head();
+    return new TextResponse(this.#text, {
+      ...head,
+      headers: new Headers(head.headers),
+    }) as unknown as Response;
+  }
+}
 
 /** A JSON response (plain `Response`, no MSW wrapper needed). */
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  const text = JSON.stringify(body);
-  const response = new Response(text, {
+  return new TextResponse(JSON.stringify(body), {
     status,
     headers: headers
       ? { 'content-type': 'application/json', ...headers }
       : { 'content-type': 'application/json' },
-  });
-  jsonBodies.set(response, text);
-  return response;
+  }) as unknown as Response;
 }
 
 /**
@@ -21,7 +92,7 @@ export function json(body: unknown, status = 200, headers?: Record<string, strin
  * reading it back through the response's web stream (same bytes; undefined for other responses).
  */
 export function bufferedBodyOf(response: Response): string | undefined {
-  return jsonBodies.get(response);
+  return response instanceof TextResponse ? response.bufferedText : undefined;
 }
 
 /**
