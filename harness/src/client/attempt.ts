@@ -86,28 +86,29 @@ export async function runAttempt<T extends { usage: Usage }>(
   );
   const headers = { ...spec.headers };
   propagation.inject(trace.setSpan(spec.parent, span), headers);
-  const controller = new AbortController();
   const byDeadline = remainingMs < spec.attemptMs;
-  const timer = setTimeout(
-    () =>
-      controller.abort(
-        byDeadline
-          ? deadlineReached()
-          : new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`),
-      ),
-    byDeadline ? remainingMs : spec.attemptMs,
-  );
-  const idleTimer = spec.stream
-    ? setTimeout(
-        () => controller.abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
-        spec.idleMs,
-      )
-    : undefined;
-  const onOuterAbort = spec.signal ? () => controller.abort(classifyError(spec.signal?.reason)) : undefined;
+  const limitMs = byDeadline ? remainingMs : spec.attemptMs;
+  const limitError = () =>
+    byDeadline ? deadlineReached() : new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`);
+  // A non-streamed attempt nobody else may cancel needs no AbortController: the SDK's own
+  // per-request timeout (armed by the SDK for every request anyway) carries the limit.
+  const controller = spec.stream || spec.signal || !adapter.sdkTimeout ? new AbortController() : undefined;
+  const timer = controller ? setTimeout(() => controller.abort(limitError()), limitMs) : undefined;
+  const idleTimer =
+    controller && spec.stream
+      ? setTimeout(
+          () => controller.abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
+          spec.idleMs,
+        )
+      : undefined;
+  const onOuterAbort =
+    controller && spec.signal ? () => controller.abort(classifyError(spec.signal?.reason)) : undefined;
   if (onOuterAbort) spec.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const started = performance.now();
   try {
     const value = await fn({
-      signal: controller.signal,
+      ...(controller ? { signal: controller.signal } : {}),
+      timeoutMs: limitMs,
       headers,
       // refresh() re-arms the same timer: no allocation per chunk.
       onChunk: idleTimer ? () => idleTimer.refresh() : noop,
@@ -118,11 +119,15 @@ export async function runAttempt<T extends { usage: Usage }>(
     if (describe) span.setAttributes(describe(value, spec.stream));
     return { value, usage: value.usage, costUsd: cost };
   } catch (e) {
-    // An abort surfaces as the SDK's own abort error; the reason we aborted with is the truth.
-    const error =
-      controller.signal.aborted && !(e instanceof ClassifiedError)
-        ? classifyError(controller.signal.reason)
-        : classifyError(e);
+    // An abort surfaces as the SDK's own abort error; the reason we aborted with is the truth
+    // (unless the adapter already learnt more, e.g. the usage of a stream cut by a stall).
+    const aborted =
+      controller?.signal.aborted &&
+      (!(e instanceof ClassifiedError) || e.errorClass === 'cancelled' || e.errorClass === 'unknown');
+    let error = aborted ? classifyError(controller?.signal.reason) : classifyError(e);
+    // Without a controller the SDK's timeout fired: say which limit it was.
+    if (!controller && error.errorClass === 'timeout' && performance.now() - started >= limitMs - 1)
+      error = limitError();
     const usage = error.details.usage;
     if (usage) recordUsage(span, usage, costOf(model, usage, { batch: spec.batch ?? false })?.total);
     span.setAttribute(GENERAL.errorType, error.errorClass);
@@ -131,7 +136,7 @@ export async function runAttempt<T extends { usage: Usage }>(
     span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 500) });
     throw error;
   } finally {
-    clearTimeout(timer);
+    if (timer) clearTimeout(timer);
     if (idleTimer) clearTimeout(idleTimer);
     if (onOuterAbort) spec.signal?.removeEventListener('abort', onOuterAbort);
     span.end();

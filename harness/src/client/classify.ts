@@ -53,6 +53,16 @@ function parseJsonMessage(message: string | undefined): unknown {
   }
 }
 
+/** The `code` of an error or of the first cause that has one (undici puts it a level or two down). */
+function causeCode(e: unknown): string {
+  let cur = e as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; cur && depth < 4; depth++) {
+    if (typeof cur.code === 'string') return cur.code;
+    cur = cur.cause as typeof cur;
+  }
+  return '';
+}
+
 /**
  * Classify anything an attempt threw, once. SDK HTTP errors map by status (with retry-after read
  * from headers or Gemini's RetryInfo); parse failures map to `invalid_json` (whole body) or
@@ -73,13 +83,20 @@ export function classifyError(e: unknown, phase: Phase = 'request'): ClassifiedE
   if (e instanceof TaskCancelledError) return new ClassifiedError('timeout', 'timed out', { cause: e });
   const err = (e ?? {}) as SdkLikeError;
   const message = err.message ?? String(e);
+  // Stainless SDK errors (openai, anthropic) keep `name` 'Error': their class name tells the kind.
+  const kind = typeof e === 'object' && e !== null ? (e.constructor?.name ?? '') : '';
+  const is = (name: string) => err.name === name || kind === name;
   if (err.name === 'SyntaxError' || e instanceof SyntaxError) {
     return new ClassifiedError(phase === 'stream' ? 'chunk_malformed' : 'invalid_json', message, {
       cause: e,
     });
   }
   if (/Incomplete JSON segment/i.test(message)) return new ClassifiedError('sse_drop', message, { cause: e });
-  if (err.name === 'APIConnectionTimeoutError' || err.name === 'TimeoutError') {
+  if (
+    is('APIConnectionTimeoutError') ||
+    err.name === 'TimeoutError' ||
+    /^UND_ERR_(BODY|HEADERS)_TIMEOUT$/.test(causeCode(e))
+  ) {
     return new ClassifiedError('timeout', message, { cause: e });
   }
   if (typeof err.status === 'number') {
@@ -97,10 +114,10 @@ export function classifyError(e: unknown, phase: Phase = 'request'): ClassifiedE
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
     });
   }
-  if (err.name === 'APIError' || (err.error && err.status === undefined && phase === 'stream')) {
+  if (is('APIError') || (err.error && err.status === undefined && phase === 'stream')) {
     return new ClassifiedError(streamEventClass(err.error, message), message, { cause: e });
   }
-  if (err.name === 'AbortError' || err.name === 'APIUserAbortError') {
+  if (err.name === 'AbortError' || is('APIUserAbortError')) {
     return new ClassifiedError('cancelled', message, { cause: e, retryable: false });
   }
   const network =

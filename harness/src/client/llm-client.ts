@@ -73,7 +73,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const config = clientConfigSchema.parse(options.config ?? {});
   const transport = options.fetch
     ? { fetch: options.fetch, close: async () => {} }
-    : createTransport({ pooling: config.pooling });
+    : createTransport({ pooling: config.pooling, bodyTimeoutMs: config.timeout.attemptMs });
   const key = (p: Provider) => options.apiKeys?.[p] ?? 'harness-tenant';
   const base = options.baseUrl.replace(/\/$/, '');
   const adapters: Record<Provider, ProviderAdapter> = {

@@ -6,6 +6,11 @@ export interface TransportOptions {
   pooling: boolean;
   /** Sockets per origin when pooling. */
   connections?: number;
+  /**
+   * Longest silence while a response body arrives (undici's `bodyTimeout`). A non-streamed attempt
+   * is bounded by the SDK's own timeout only until its headers arrive; this bounds the rest.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** A fetch for the SDKs plus its agent, so pooling is a measurable setting. */
@@ -19,9 +24,15 @@ export interface Transport {
  * "disable keep-alive": every request pays its own TCP connect.
  */
 export function createTransport(options: TransportOptions): Transport {
+  const bodyTimeout = options.bodyTimeoutMs ?? 300_000;
   const agent = options.pooling
-    ? new Agent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, pipelining: 1 })
-    : new Agent({ pipelining: 0 });
+    ? new Agent({
+        connections: options.connections ?? 256,
+        keepAliveTimeout: 30_000,
+        pipelining: 1,
+        bodyTimeout,
+      })
+    : new Agent({ pipelining: 0, bodyTimeout });
   // Node's own fetch with our dispatcher: the SDKs build multipart bodies with the global FormData,
   // which only the global fetch recognises.
   const fetchWithAgent: typeof globalThis.fetch = (input, init) =>

@@ -1,0 +1,37 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { BrokenCircuitError, BulkheadRejectedError } from 'cockatiel';
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { classifyError } from './classify';
+import { ClassifiedError } from './error-class';
+
+describe('classifyError', () => {
+  it('knows the Stainless SDK errors by class (their name is plain "Error")', () => {
+    expect(classifyError(new OpenAI.APIConnectionTimeoutError()).errorClass).toBe('timeout');
+    expect(classifyError(new Anthropic.APIConnectionTimeoutError()).errorClass).toBe('timeout');
+    const abort = classifyError(new OpenAI.APIUserAbortError());
+    expect([abort.errorClass, abort.retryable]).toEqual(['cancelled', false]);
+  });
+
+  it('maps HTTP statuses and reads the retry advice of a 429', () => {
+    const headers = new Headers({ 'retry-after': '2' });
+    const e = OpenAI.APIError.generate(429, { error: { message: 'slow down' } }, 'slow down', headers);
+    const c = classifyError(e);
+    expect([c.errorClass, c.status, c.retryAfterMs, c.retryable]).toEqual(['rate_limit', 429, 2_000, true]);
+    expect(classifyError(OpenAI.APIError.generate(500, undefined, 'boom', new Headers())).errorClass).toBe(
+      'server_error',
+    );
+  });
+
+  it("turns undici's body and header timeouts into timeouts", () => {
+    const cause = Object.assign(new Error('Body Timeout Error'), { code: 'UND_ERR_BODY_TIMEOUT' });
+    expect(classifyError(new TypeError('terminated', { cause })).errorClass).toBe('timeout');
+  });
+
+  it("classifies cockatiel's rejections and keeps an already classified error", () => {
+    expect(classifyError(new BrokenCircuitError()).errorClass).toBe('breaker_open');
+    expect(classifyError(new BulkheadRejectedError(1, 1)).errorClass).toBe('queue_full');
+    const done = new ClassifiedError('sse_stall', 'quiet');
+    expect(classifyError(done)).toBe(done);
+  });
+});

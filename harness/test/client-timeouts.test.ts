@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLlmClient } from '../src/client/llm-client';
+
+/** A provider that answers nothing, or sends its head and part of a body and then nothing. */
+function stallingServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    req.resume();
+    if (req.url?.includes('/messages')) {
+      // Anthropic path: head and half a JSON body, then silence
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"id":"msg_1","type":"message",');
+    }
+    // OpenAI path: not even a head
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('attempt timeouts of non-streamed calls (no AbortController of ours)', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = await stallingServer();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  const ask = { stream: false, maxTokens: 8, messages: [{ role: 'user' as const, content: 'hi' }] };
+
+  it('ends an attempt whose answer never starts at the attempt timeout', async () => {
+    const client = createLlmClient({
+      baseUrl: base,
+      config: { retry: false, timeout: { attemptMs: 150, totalMs: 5_000, idleMs: 5_000 } },
+    });
+    const o = await client.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ask });
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect([o.error.errorClass, o.error.message]).toEqual(['timeout', 'attempt exceeded 150 ms']);
+    expect(o.latencyMs).toBeGreaterThanOrEqual(140);
+    expect(o.latencyMs).toBeLessThan(2_000);
+    await client.close();
+  });
+
+  it('ends an attempt whose body stalls after the head, classified as a timeout', async () => {
+    const client = createLlmClient({
+      baseUrl: base,
+      config: { retry: false, timeout: { attemptMs: 200, totalMs: 5_000, idleMs: 5_000 } },
+    });
+    const o = await client.chat({ provider: 'anthropic', model: 'claude-3-5-haiku-20241022', ...ask });
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.errorClass).toBe('timeout');
+    expect(o.latencyMs).toBeLessThan(2_000);
+    await client.close();
+  });
+
+  it('still cancels a non-streamed call from the caller signal', async () => {
+    const client = createLlmClient({
+      baseUrl: base,
+      config: { retry: false, timeout: { attemptMs: 5_000, totalMs: 5_000, idleMs: 5_000 } },
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const o = await client.chat(
+      { provider: 'openai', model: 'gpt-4o-mini', ...ask },
+      { signal: controller.signal },
+    );
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.error.errorClass).toBe('cancelled');
+    expect(o.latencyMs).toBeLessThan(2_000);
+    await client.close();
+  });
+});
