@@ -7,6 +7,15 @@ import { isMain, spawnServer } from './mock-load';
 import type { BenchResult } from './types';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2500);
+/**
+ * Streams are opened evenly over this window (default 0: all at once). All at once is what puts
+ * 2,500 streams in flight together on this box: opened over a second or two, new requests starve
+ * behind the writes of the streams already running and the peak stays near 1,400 (see README).
+ */
+const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 0);
+
+/** Streams whose body has started and not ended; the peak proves the concurrency. */
+const live = { open: 0, peak: 0 };
 const PROMPT = 'Explain how streaming responses behave under load. '.repeat(60);
 
 const TERMINATOR = Buffer.from('\r\n0\r\n\r\n', 'latin1');
@@ -59,6 +68,7 @@ function stream(port: number, i: number): Promise<number[]> {
             from = size - (responseHead.length - (end + 4));
             if (from >= size) return true;
           }
+          if (times.length === 0) live.peak = Math.max(live.peak, ++live.open);
           times.push(at);
           const n = size - from;
           if (n >= 7) last.set(buf.subarray(size - 7, size));
@@ -68,6 +78,7 @@ function stream(port: number, i: number): Promise<number[]> {
           }
           if (last.equals(TERMINATOR)) {
             ok = true;
+            live.open--;
             socket.end();
           }
           return true;
@@ -91,7 +102,13 @@ export async function run(): Promise<BenchResult[]> {
   const started = performance.now();
   try {
     const results = await Promise.allSettled(
-      Array.from({ length: STREAMS }, (_, i) => stream(server.port, i)),
+      Array.from(
+        { length: STREAMS },
+        (_, i) =>
+          new Promise<number[]>((resolve, reject) =>
+            setTimeout(() => stream(server.port, i).then(resolve, reject), (i * RAMP_MS) / STREAMS),
+          ),
+      ),
     );
     const ok = results.flatMap((r) => (r.status === 'fulfilled' && r.value.length > 10 ? [r.value] : []));
     const jitter: number[] = [];
@@ -104,20 +121,20 @@ export async function run(): Promise<BenchResult[]> {
     const p50 = percentile(jitter, 0.5);
     const secs = (performance.now() - started) / 1000;
     console.log(
-      `${ok.length}/${STREAMS} streams completed in ${secs.toFixed(1)} s | jitter p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`,
+      `${ok.length}/${STREAMS} streams completed in ${secs.toFixed(1)} s, ${live.peak} open at once | jitter p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`,
     );
     return [
       {
         goal: `>= 2,500 concurrent SSE streams complete`,
-        measured: `${ok.length}/${STREAMS}`,
-        ratio: ok.length / 2500,
-        pass: ok.length >= 2500,
+        measured: `${ok.length}/${STREAMS} complete, ${live.peak} open at once`,
+        ratio: Math.min(ok.length, live.peak) / 2500,
+        pass: ok.length >= 2500 && live.peak >= 2500,
       },
       {
         goal: 'p99 inter-chunk jitter < 10 ms',
         measured: `p99 ${p99.toFixed(2)} ms (p50 ${p50.toFixed(2)} ms)`,
         ratio: p99 / 10,
-        pass: p99 < 10 && ok.length >= 2500,
+        pass: p99 < 10 && ok.length >= 2500 && live.peak >= 2500,
       },
     ];
   } finally {

@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { bufferedBodyOf } from './http/respond';
 import { claimSseSource } from './sse';
 
+const EMPTY = Buffer.alloc(0);
+
 /** The response head as one flat `[name, value, …]` list (one `writeHead` instead of a `setHeader` each). */
 function headList(response: Response): string[] {
   const list: string[] = [];
@@ -59,21 +61,15 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
         finish();
       };
       res.once('close', onClose);
-      let pending = 0;
-      let whenFlushed: (() => void) | undefined;
-      const flushed = (): void => {
-        if (--pending === 0) whenFlushed?.();
-      };
       // after the head is flushed a chunked body goes straight to the socket: one pre-framed
       // write per batch (`<hex length>\r\n<data>\r\n`, the bytes `res.write` would produce from
       // four separate writes and a cork/uncork tick); `res.end()` still writes the terminator
       const socket = res.chunkedEncoding && res.headersSent ? res.socket : null;
       source.attach({
         write: (chunk) => {
-          pending++;
           if (socket && !socket.destroyed)
-            socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`, flushed);
-          else res.write(chunk, flushed);
+            socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`);
+          else res.write(chunk);
         },
         close: (last) => {
           // res.end(chunk) frames the chunk and the terminator into one corked write
@@ -84,11 +80,14 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
         error: () => {
           // `sse_drop`: cut the connection with no chunked terminator, after what was written
           // reached the socket, so the client sees a broken body
+          // (writes complete in order: an empty one's callback runs once all before it are out;
+          // no callback per batch needed for that)
           const cut = (): void => {
             res.socket?.destroy();
           };
-          if (pending === 0) cut();
-          else whenFlushed = cut;
+          if (socket && !socket.destroyed) socket.write(EMPTY, cut);
+          else if (res.writableLength === 0) cut();
+          else res.write(EMPTY, cut);
           finish();
         },
       });
