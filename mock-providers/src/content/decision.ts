@@ -86,13 +86,21 @@ const DECISION_MAX_KEY = 32_768;
 /** Decides the content and timing of one generation: a pure function of (seed, request). */
 export function decide(req: GenerationRequest, seed: number, timeScale: number): Decision {
   if (req.bodyKey.length > DECISION_MAX_KEY) return decideUncached(req, seed, timeScale);
+  // A request object seen before (a memoised parse) finds its decision without hashing its body.
+  const own = byRequest.get(req);
+  if (own && own.seed === seed && own.timeScale === timeScale) return own.decision;
   const key = `${seed}|${timeScale}|${req.model.id}|${req.bodyKey}`;
-  const hit = decisions.get(key);
-  if (hit) return hit;
-  const decision = freezeDecision(decideUncached(req, seed, timeScale));
-  decisions.set(key, decision);
+  let decision = decisions.get(key);
+  if (!decision) {
+    decision = freezeDecision(decideUncached(req, seed, timeScale));
+    decisions.set(key, decision);
+  }
+  byRequest.set(req, { seed, timeScale, decision });
   return decision;
 }
+
+/** The last decision per request object (seed and time scale can change at runtime). */
+const byRequest = new WeakMap<GenerationRequest, { seed: number; timeScale: number; decision: Decision }>();
 
 function freezeDecision(d: Decision): Decision {
   for (const o of d.outputs) Object.freeze(o);

@@ -1,6 +1,6 @@
 import { type Decision, outputTokens } from '../content/decision';
 import type { MockContext } from '../context';
-import { json } from '../http/respond';
+import { json, jsonText } from '../http/respond';
 import type { ErrorRenderer, RouteScope } from '../http/route';
 import { sleep } from '../latency/sleep';
 import { admit, withHeaders } from '../limits/admission';
@@ -99,7 +99,7 @@ export async function serve(
     const out = d ? outputTokens(d) : 0;
     settle(out);
     truth.set({ 'gen_ai.usage.output_tokens': out });
-    return withHeaders(json(body), rl);
+    return json(body, 200, rl);
   };
   const streamFault = (kind: 'sse_drop' | 'sse_stall' | 'chunk_malformed' | 'overloaded') =>
     answer(decision, (events) => {
@@ -142,7 +142,7 @@ export async function serve(
       const { body, delayMs } = plan.json(decision);
       if (delayMs > 0) await sleep(delayMs, request.signal);
       settle(decision ? outputTokens(decision) : 0);
-      const text = JSON.stringify(body);
+      const text = jsonText(body);
       // a strict prefix of a JSON object never parses: the body a proxy cut short
       const cut = text.slice(0, 1 + Math.floor(sel.draw.v * (text.length - 2)));
       return new Response(cut, { status: 200, headers: { 'content-type': 'application/json', ...rl } });

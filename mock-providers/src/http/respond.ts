@@ -77,9 +77,19 @@ class TextResponse extends ResponseBase {
   }
 }
 
+/** A JSON body a renderer already serialised (`json()` sends its text as is). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** The JSON text of a body (already serialised or not). */
+export function jsonText(body: unknown): string {
+  return body instanceof RawJson ? body.text : JSON.stringify(body);
+}
+
 /** A JSON response (plain `Response`, no MSW wrapper needed). */
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return new TextResponse(JSON.stringify(body), {
+  return new TextResponse(jsonText(body), {
     status,
     headers: headers
       ? { 'content-type': 'application/json', ...headers }

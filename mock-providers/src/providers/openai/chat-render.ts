@@ -67,6 +67,29 @@ export function renderCompletion(meta: CompletionMeta, decision: Decision) {
   };
 }
 
+/**
+ * The serialised completion after its `created` field, per decision: every request with the same
+ * body and seed gets the same decision object (see `decide`), so only the id and the timestamp
+ * need writing. Answers with tool calls are rendered whole: each call gets a fresh id.
+ */
+const tails = new WeakMap<Decision, { model: string; promptTokens: number; tail: string }>();
+
+/** `JSON.stringify(renderCompletion(meta, decision))`, from a cached tail where it can. */
+export function renderCompletionJson(meta: CompletionMeta, decision: Decision): string {
+  if (decision.outputs.some((o) => o.kind !== 'text'))
+    return JSON.stringify(renderCompletion(meta, decision));
+  let entry = tails.get(decision);
+  if (!entry || entry.model !== meta.model || entry.promptTokens !== meta.promptTokens) {
+    const whole = JSON.stringify(renderCompletion({ ...meta, id: '', created: 0 }, decision));
+    entry = { model: meta.model, promptTokens: meta.promptTokens, tail: whole.slice(TAIL_START) };
+    tails.set(decision, entry);
+  }
+  return `{"id":${JSON.stringify(meta.id)},"object":"chat.completion","created":${meta.created}${entry.tail}`;
+}
+
+/** Where the tail starts in a completion rendered with `id: ''` and `created: 0`. */
+const TAIL_START = '{"id":"","object":"chat.completion","created":0'.length;
+
 /** Streamed deltas of one choice, each with the number of tokens it carries. */
 function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: number; content?: string }> {
   if (o.kind === 'text') {

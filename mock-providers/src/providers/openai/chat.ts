@@ -1,15 +1,15 @@
 import type { HttpHandler } from 'msw';
-import { type Decision, decide, outputTokens } from '../../content/decision';
+import { type Decision, decide, type GenerationRequest, outputTokens } from '../../content/decision';
 import type { MockContext } from '../../context';
 import { serve } from '../../faults/inject';
 import { randomAlnum, unixSeconds } from '../../http/ids';
-import { HttpFailure, parseJson, validate } from '../../http/respond';
+import { HttpFailure, parseJson, RawJson, validate } from '../../http/respond';
 import { type ErrorRenderer, providerRoute } from '../../http/route';
 import { totalLatencyMs } from '../../latency/model';
 import { Lru } from '../../lru';
 import { findModel, type ModelSpec } from '../../models/catalog';
 import { openaiBinding } from './binding';
-import { type CompletionMeta, renderCompletion, renderStream } from './chat-render';
+import { type CompletionMeta, renderCompletion, renderCompletionJson, renderStream } from './chat-render';
 import { type ChatRequest, chatRequestSchema, promptTokensOf, toGeneration } from './chat-schema';
 import { modelNotFound } from './errors';
 
@@ -46,13 +46,17 @@ async function readChat(request: Request, errors: ErrorRenderer): Promise<Parsed
   return parsed;
 }
 
+/** The generation request of a (memoised) parsed body, so `decide` finds it by identity. */
+const generations = new WeakMap<ParsedChat, GenerationRequest>();
+
 /** Decide + render without delay: the non-stream completion body (also used by batches). */
 export function completeChat(ctx: MockContext, parsed: Awaited<ReturnType<typeof parseChat>>) {
-  const decision = decide(
-    toGeneration(parsed.req, parsed.model, parsed.promptTokens),
-    ctx.config.seed,
-    ctx.config.timeScale,
-  );
+  let generation = generations.get(parsed);
+  if (!generation) {
+    generation = toGeneration(parsed.req, parsed.model, parsed.promptTokens);
+    generations.set(parsed, generation);
+  }
+  const decision = decide(generation, ctx.config.seed, ctx.config.timeScale);
   const meta: CompletionMeta = {
     id: `chatcmpl-${randomAlnum(29)}`,
     created: unixSeconds(ctx.clock()),
@@ -102,7 +106,7 @@ export function chatHandler(ctx: MockContext): HttpHandler {
         reservedOutput: req.max_completion_tokens ?? req.max_tokens ?? outputTokens(decision),
         decision,
         json: (d = decision) => ({
-          body: renderCompletion(meta, d),
+          body: new RawJson(renderCompletionJson(meta, d)),
           delayMs: totalLatencyMs(d.timing, outputTokens(d)),
         }),
         ...(stream
