@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RawHeaders } from './raw-headers';
 
 const EMPTY = Buffer.alloc(0);
 const BOM = [0xef, 0xbb, 0xbf];
@@ -96,13 +97,9 @@ export class BufferedRequest {
 
   clone(): Request {
     if (this.#used) throw new TypeError('Request.clone: Body has already been consumed.');
-    return new BufferedRequest(
-      this.url,
-      this.method,
-      new Headers(this.headers),
-      this.#buf,
-      this.#signal,
-    ) as unknown as Request;
+    // received headers are immutable and can be shared; any other Headers is copied
+    const headers = this.headers instanceof RawHeaders ? this.headers : new Headers(this.headers);
+    return new BufferedRequest(this.url, this.method, headers, this.#buf, this.#signal) as unknown as Request;
   }
 
   /** A real fetch `Request` with the same head, body and signal (for MSW's own code paths). */
@@ -110,11 +107,15 @@ export class BufferedRequest {
     const hasBody = this.method !== 'GET' && this.method !== 'HEAD';
     return new Request(this.url, {
       method: this.method,
-      headers: this.headers,
+      headers: realHeaders(this.headers),
       body: hasBody && !this.#used ? this.#buf : null,
       signal: this.signal,
     });
   }
+}
+
+function realHeaders(headers: Headers): Headers {
+  return headers instanceof RawHeaders ? headers.toHeaders() : headers;
 }
 
 /** A real `Request` for code that needs one (MSW's `handler.run()`). */
@@ -210,9 +211,7 @@ export async function toFetchRequest(
   signal: () => AbortSignal,
 ): Promise<Request> {
   const method = req.method ?? 'GET';
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const headers = new RawHeaders(req.rawHeaders) as unknown as Headers;
   const body =
     method !== 'GET' && method !== 'HEAD'
       ? await readBody(req, maxBodyBytes((req.url ?? '/').split('?')[0] as string))
