@@ -1,5 +1,5 @@
 import { json } from '../../http/respond';
-import type { ErrorRenderer } from '../../http/route';
+import type { ErrorRenderer, RateLimitInfo } from '../../http/route';
 
 /** Anthropic error body: `{ type: "error", error: { type, message }, request_id }` (wire-formats §3.5). */
 export function anthropicError(
@@ -19,28 +19,64 @@ const UNIT: Record<string, string> = {
   tokens: 'tokens',
 };
 
-/** Error renderers in Anthropic's shape (statuses map to @anthropic-ai/sdk's error classes). */
+/**
+ * Error renderers in Anthropic's shape (statuses map to @anthropic-ai/sdk's error classes). A class
+ * with bound methods rather than an object of arrows: one is made per request (the body names the
+ * request id), and under tsx every arrow made at run time pays a `defineProperty` for its name.
+ */
+class AnthropicErrors implements ErrorRenderer {
+  constructor(private readonly requestId: string) {
+    // callers pass the methods around on their own (`validate(…, errors.badRequest)`)
+    this.badRequest = this.badRequest.bind(this);
+    this.unauthorized = this.unauthorized.bind(this);
+    this.notFound = this.notFound.bind(this);
+    this.contextTooLong = this.contextTooLong.bind(this);
+    this.rateLimited = this.rateLimited.bind(this);
+    this.overloaded = this.overloaded.bind(this);
+    this.serverError = this.serverError.bind(this);
+  }
+
+  badRequest(message: string): Response {
+    return anthropicError(400, 'invalid_request_error', message, this.requestId);
+  }
+
+  unauthorized(): Response {
+    return anthropicError(401, 'authentication_error', 'invalid x-api-key', this.requestId);
+  }
+
+  notFound(message: string): Response {
+    return anthropicError(404, 'not_found_error', message, this.requestId);
+  }
+
+  contextTooLong(promptTokens: number, limit: number): Response {
+    return anthropicError(
+      400,
+      'invalid_request_error',
+      `prompt is too long: ${promptTokens} tokens > ${limit} maximum`,
+      this.requestId,
+    );
+  }
+
+  rateLimited(info: RateLimitInfo): Response {
+    return anthropicError(
+      429,
+      'rate_limit_error',
+      `This request would exceed the rate limit for your organization (mock-org) of ${info.limit.toLocaleString('en-US')} ${UNIT[info.bucket] ?? info.bucket} per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
+      this.requestId,
+      { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) },
+    );
+  }
+
+  overloaded(): Response {
+    return anthropicError(529, 'overloaded_error', 'Overloaded', this.requestId);
+  }
+
+  serverError(): Response {
+    return anthropicError(500, 'api_error', 'Internal server error', this.requestId);
+  }
+}
+
+/** Error renderers in Anthropic's shape for one request. */
 export function anthropicErrors(requestId: string): ErrorRenderer {
-  return {
-    badRequest: (message) => anthropicError(400, 'invalid_request_error', message, requestId),
-    unauthorized: () => anthropicError(401, 'authentication_error', 'invalid x-api-key', requestId),
-    notFound: (message) => anthropicError(404, 'not_found_error', message, requestId),
-    contextTooLong: (promptTokens, limit) =>
-      anthropicError(
-        400,
-        'invalid_request_error',
-        `prompt is too long: ${promptTokens} tokens > ${limit} maximum`,
-        requestId,
-      ),
-    rateLimited: (info) =>
-      anthropicError(
-        429,
-        'rate_limit_error',
-        `This request would exceed the rate limit for your organization (mock-org) of ${info.limit.toLocaleString('en-US')} ${UNIT[info.bucket] ?? info.bucket} per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
-        requestId,
-        { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) },
-      ),
-    overloaded: () => anthropicError(529, 'overloaded_error', 'Overloaded', requestId),
-    serverError: () => anthropicError(500, 'api_error', 'Internal server error', requestId),
-  };
+  return new AnthropicErrors(requestId);
 }

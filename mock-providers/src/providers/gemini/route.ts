@@ -3,13 +3,16 @@ import type { MockContext } from '../../context';
 import { type ErrorRenderer, type ProviderBinding, providerRoute, type RouteScope } from '../../http/route';
 import { geminiErrors } from './errors';
 
+/** Gemini's error bodies carry no request id: one renderer serves every request. */
+const ERRORS = geminiErrors();
+
 /** Gemini auth (`x-goog-api-key` or `?key=`); no request-id header is documented. */
 export const geminiBinding: ProviderBinding = {
   provider: 'gemini',
   apiKey: (request, url) =>
     request.headers.get('x-goog-api-key')?.trim() || url.searchParams.get('key') || undefined,
   newRequestId: () => '',
-  errors: () => geminiErrors(),
+  errors: () => ERRORS,
   decorate: () => undefined,
 };
 
