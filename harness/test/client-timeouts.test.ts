@@ -30,12 +30,14 @@ describe('attempt timeouts of non-streamed calls (no AbortController of ours)', 
   });
 
   const ask = { stream: false, maxTokens: 8, messages: [{ role: 'user' as const, content: 'hi' }] };
+  const clientWith = (attemptMs: number) =>
+    createLlmClient({
+      baseUrl: base,
+      config: { retry: false, timeout: { attemptMs, totalMs: 5_000, idleMs: 5_000 } },
+    });
 
   it('ends an attempt whose answer never starts at the attempt timeout', async () => {
-    const client = createLlmClient({
-      baseUrl: base,
-      config: { retry: false, timeout: { attemptMs: 150, totalMs: 5_000, idleMs: 5_000 } },
-    });
+    const client = clientWith(150);
     const o = await client.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ask });
     expect(o.ok).toBe(false);
     if (!o.ok) expect([o.error.errorClass, o.error.message]).toEqual(['timeout', 'attempt exceeded 150 ms']);
@@ -45,10 +47,7 @@ describe('attempt timeouts of non-streamed calls (no AbortController of ours)', 
   });
 
   it('ends an attempt whose body stalls after the head, classified as a timeout', async () => {
-    const client = createLlmClient({
-      baseUrl: base,
-      config: { retry: false, timeout: { attemptMs: 200, totalMs: 5_000, idleMs: 5_000 } },
-    });
+    const client = clientWith(200);
     const o = await client.chat({ provider: 'anthropic', model: 'claude-3-5-haiku-20241022', ...ask });
     expect(o.ok).toBe(false);
     if (!o.ok) expect(o.error.errorClass).toBe('timeout');
@@ -57,10 +56,7 @@ describe('attempt timeouts of non-streamed calls (no AbortController of ours)', 
   });
 
   it('still cancels a non-streamed call from the caller signal', async () => {
-    const client = createLlmClient({
-      baseUrl: base,
-      config: { retry: false, timeout: { attemptMs: 5_000, totalMs: 5_000, idleMs: 5_000 } },
-    });
+    const client = clientWith(5_000);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const o = await client.chat(
