@@ -33,7 +33,7 @@ export type Finalizers = Array<() => unknown>;
 
 /** Runtime view of the handler fields MSW keeps `protected`/`private` in its types. */
 interface HandlerInternals {
-  resolver: (info: Record<string, unknown>) => unknown;
+  resolver: (info: object) => unknown;
   options?: { once?: boolean };
 }
 
@@ -80,6 +80,41 @@ function parseCookies(header: string | null): Record<string, string> {
 
 let dispatchCounter = 0;
 
+/** The request's cookies, parsed on first use. */
+class LazyCookies {
+  #cookies: Record<string, string> | undefined;
+  constructor(private readonly request: Request) {}
+  get(): Record<string, string> {
+    this.#cookies ??= parseCookies(this.request.headers.get('cookie'));
+    return this.#cookies;
+  }
+}
+
+/**
+ * What `HttpHandler` hands a resolver (`request`, `params`, `cookies`, `requestId`, `finalize`). A
+ * class: one is made per request, and under tsx an object of arrows pays a `defineProperty` per
+ * arrow for its name.
+ */
+class ResolverInfo {
+  constructor(
+    readonly request: Request,
+    readonly requestId: string,
+    readonly params: Record<string, string>,
+    private readonly lazyCookies: LazyCookies,
+    private readonly finalizers: Finalizers,
+  ) {
+    this.finalize = this.finalize.bind(this);
+  }
+
+  get cookies(): Record<string, string> {
+    return this.lazyCookies.get();
+  }
+
+  finalize(callback: () => unknown): void {
+    this.finalizers.push(callback);
+  }
+}
+
 /** Builds the dispatcher of one handler list (the list must not change afterwards). */
 export function createDispatch(handlers: readonly HttpHandler[]): Dispatch {
   const list = [...handlers];
@@ -112,11 +147,7 @@ export function createDispatch(handlers: readonly HttpHandler[]): Dispatch {
   return async (request, url, finalizers) => {
     const slots = slotsOf(url, url.origin + url.pathname);
     const requestId = `fast-${(++dispatchCounter).toString(36)}`;
-    let cookies: Record<string, string> | undefined;
-    const cookiesOf = () => {
-      cookies ??= parseCookies(request.headers.get('cookie'));
-      return cookies;
-    };
+    const cookiesOf = new LazyCookies(request);
     for (let i = 0; i < list.length; i++) {
       const slot = slots[i];
       if (slot === null || slot === undefined) continue;
@@ -129,7 +160,7 @@ export function createDispatch(handlers: readonly HttpHandler[]): Dispatch {
       }
       let params: Record<string, string>;
       if (slot === PREDICATE) {
-        const verdict = (await (handler.info.path as PathPredicate)({ request, cookies: cookiesOf() })) as
+        const verdict = (await (handler.info.path as PathPredicate)({ request, cookies: cookiesOf.get() })) as
           | boolean
           | { matches: boolean; params: Record<string, string> };
         const match = typeof verdict === 'boolean' ? { matches: verdict, params: {} } : verdict;
@@ -139,17 +170,9 @@ export function createDispatch(handlers: readonly HttpHandler[]): Dispatch {
       handler.isUsed = true;
       let response: unknown;
       try {
-        response = await (handler as unknown as HandlerInternals).resolver({
-          request,
-          requestId,
-          params,
-          get cookies() {
-            return cookiesOf();
-          },
-          finalize: (callback: () => unknown) => {
-            finalizers.push(callback);
-          },
-        });
+        response = await (handler as unknown as HandlerInternals).resolver(
+          new ResolverInfo(request, requestId, params, cookiesOf, finalizers),
+        );
       } catch (thrown) {
         if (thrown instanceof Response) return thrown;
         throw thrown;

@@ -77,7 +77,14 @@ export function providerRoute(
     const url = new URL(request.url);
     const requestId = binding.newRequestId();
     const errors = binding.errors(requestId);
-    const truth = startTruth(ctx.tracer, request, label, binding.provider, { 'mock.seed': ctx.config.seed });
+    const truth = startTruth(
+      ctx.tracer,
+      request,
+      label,
+      binding.provider,
+      { 'mock.seed': ctx.config.seed },
+      url,
+    );
     let response: Response;
     try {
       const apiKey = binding.apiKey(request, url);

@@ -63,15 +63,31 @@ export interface GroundTruth {
   end(status: number | 'none'): void;
 }
 
-/** Starts the ground-truth span of one provider request. */
+/** "POST /v1/chat/completions" → method and path, once per route label. */
+const routeParts = new Map<string, [string, string]>();
+function partsOf(route: string): [string, string] {
+  let parts = routeParts.get(route);
+  if (!parts) {
+    const [method = '', path = ''] = route.split(' ');
+    parts = [method, path];
+    routeParts.set(route, parts);
+  }
+  return parts;
+}
+
+/**
+ * Starts the ground-truth span of one provider request. `url` is the request's parsed URL when the
+ * caller has it already.
+ */
 export function startTruth(
   tracer: Tracer,
   request: Request,
   route: string,
   provider: Provider,
   extra: Attributes = {},
+  url: URL = new URL(request.url),
 ): GroundTruth {
-  const [method, path] = route.split(' ');
+  const [method, path] = partsOf(route);
   const span: Span = tracer.startSpan(
     route,
     {
@@ -79,41 +95,50 @@ export function startTruth(
       attributes: {
         'http.request.method': method,
         'http.route': path,
-        'url.path': new URL(request.url).pathname,
+        'url.path': url.pathname,
         'gen_ai.provider.name': PROVIDER_NAME[provider],
         ...extra,
       },
     },
     parentContext(request.headers),
   );
-  let faultKind: FaultKind | undefined;
-  let deferred = false;
-  let ended = false;
-  return {
-    set: (attributes) => span.setAttributes(attributes),
-    fault(kind, source) {
-      faultKind = kind;
-      span.setAttributes({ 'mock.fault.kind': kind, 'mock.fault.source': source, 'error.type': kind });
-    },
-    get faultKind() {
-      return faultKind;
-    },
-    deferEnd() {
-      deferred = true;
-    },
-    get deferred() {
-      return deferred;
-    },
-    end(status) {
-      if (ended) return;
-      ended = true;
-      if (status === 'none') span.setAttribute('mock.response', 'none');
-      else span.setAttribute('http.response.status_code', status);
-      const failed = faultKind !== undefined || status === 'none' || status >= 500;
-      if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: faultKind ?? String(status) });
-      if (!faultKind && typeof status === 'number' && status >= 400)
-        span.setAttribute('error.type', String(status));
-      span.end();
-    },
-  };
+  return new TruthSpan(span);
+}
+
+/**
+ * The handle of one ground-truth span. A class: one is made per request, and under tsx an object of
+ * arrows pays a `defineProperty` per arrow for its name.
+ */
+class TruthSpan implements GroundTruth {
+  faultKind: FaultKind | undefined;
+  deferred = false;
+  #ended = false;
+
+  constructor(private readonly span: Span) {}
+
+  set(attributes: Attributes): void {
+    this.span.setAttributes(attributes);
+  }
+
+  fault(kind: FaultKind, source: 'forced' | 'profile' | 'limiter'): void {
+    this.faultKind = kind;
+    this.span.setAttributes({ 'mock.fault.kind': kind, 'mock.fault.source': source, 'error.type': kind });
+  }
+
+  deferEnd(): void {
+    this.deferred = true;
+  }
+
+  end(status: number | 'none'): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    const { span, faultKind } = this;
+    if (status === 'none') span.setAttribute('mock.response', 'none');
+    else span.setAttribute('http.response.status_code', status);
+    const failed = faultKind !== undefined || status === 'none' || status >= 500;
+    if (failed) span.setStatus({ code: SpanStatusCode.ERROR, message: faultKind ?? String(status) });
+    if (!faultKind && typeof status === 'number' && status >= 400)
+      span.setAttribute('error.type', String(status));
+    span.end();
+  }
 }
