@@ -53,6 +53,13 @@ export function deadlineReached(): ClassifiedError {
   return new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
 }
 
+/** The error of an attempt that ran out of time: its own limit, or the call's deadline. */
+function limitError(spec: AttemptSpec, byDeadline: boolean): ClassifiedError {
+  return byDeadline
+    ? deadlineReached()
+    : new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`);
+}
+
 /**
  * Run one physical attempt under its own CLIENT span (a sibling per retry, with
  * `http.request.resend_count` from the first resend on). One timer bounds it by the attempt timeout
@@ -88,12 +95,12 @@ export async function runAttempt<T extends { usage: Usage }>(
   propagation.inject(trace.setSpan(spec.parent, span), headers);
   const byDeadline = remainingMs < spec.attemptMs;
   const limitMs = byDeadline ? remainingMs : spec.attemptMs;
-  const limitError = () =>
-    byDeadline ? deadlineReached() : new ClassifiedError('timeout', `attempt exceeded ${spec.attemptMs} ms`);
   // A non-streamed attempt nobody else may cancel needs no AbortController: the SDK's own
   // per-request timeout (armed by the SDK for every request anyway) carries the limit.
   const controller = spec.stream || spec.signal || !adapter.sdkTimeout ? new AbortController() : undefined;
-  const timer = controller ? setTimeout(() => controller.abort(limitError()), limitMs) : undefined;
+  const timer = controller
+    ? setTimeout(() => controller.abort(limitError(spec, byDeadline)), limitMs)
+    : undefined;
   const idleTimer =
     controller && spec.stream
       ? setTimeout(
@@ -127,7 +134,7 @@ export async function runAttempt<T extends { usage: Usage }>(
     let error = aborted ? classifyError(controller?.signal.reason) : classifyError(e);
     // Without a controller the SDK's timeout fired: say which limit it was.
     if (!controller && error.errorClass === 'timeout' && performance.now() - started >= limitMs - 1)
-      error = limitError();
+      error = limitError(spec, byDeadline);
     const usage = error.details.usage;
     if (usage) recordUsage(span, usage, costOf(model, usage, { batch: spec.batch ?? false })?.total);
     span.setAttribute(GENERAL.errorType, error.errorClass);

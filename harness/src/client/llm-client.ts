@@ -4,7 +4,7 @@ import { GEN_AI, HARNESS } from '../telemetry/attributes';
 import { createBatchChannel } from './batch/batch-channel';
 import type { CallContext, CallOutcome } from './call-outcome';
 import { type ClientConfig, type ClientConfigInput, clientConfigSchema, DEFAULT_FALLBACK_ON } from './config';
-import { createPipeline, type Target } from './pipeline';
+import { createPipeline, type Operation, type Target } from './pipeline';
 import { type BreakerRegistry, createBreakers } from './policies/breakers';
 import { createResponseCache } from './policies/response-cache';
 import { routeModel } from './policies/routing';
@@ -12,7 +12,7 @@ import { anthropicAdapter } from './providers/anthropic';
 import { geminiAdapter } from './providers/gemini';
 import { openAiAdapter } from './providers/openai';
 import { createTransport } from './transport';
-import type { ChatRequest, ChatResult, Provider, ProviderAdapter } from './types';
+import type { AttemptOptions, ChatRequest, ChatResult, Provider, ProviderAdapter } from './types';
 
 /** How to build a client: where the providers are, which keys, which policies. */
 export interface LlmClientOptions {
@@ -49,6 +49,46 @@ export interface LlmClient {
   /** Calls running and waiting in the bulkhead (backpressure gauge). */
   load(): { executing: number; queued: number };
   close(): Promise<void>;
+}
+
+/**
+ * A chat call as the pipeline runs it. Classes rather than object literals of arrows made per call:
+ * under tsx every arrow made at run time pays a `defineProperty` for its name.
+ */
+class ChatOperation implements Operation<ChatResult> {
+  readonly name = 'chat';
+  readonly stream: boolean;
+  readonly describe = describeChat;
+  readonly timings = chatTimings;
+
+  constructor(
+    private readonly req: ChatRequest,
+    readonly targets: Target[],
+  ) {
+    this.stream = req.stream;
+  }
+
+  attempt(adapter: ProviderAdapter, model: string, o: AttemptOptions): Promise<ChatResult> {
+    const { req } = this;
+    const same = adapter.provider === req.provider && model === req.model;
+    return adapter.chat(same ? req : { ...req, provider: adapter.provider, model }, o);
+  }
+}
+
+/** An embeddings call as the pipeline runs it. */
+class EmbedOperation implements Operation<EmbedResult> {
+  readonly name = 'embeddings';
+  readonly stream = false;
+  readonly describe = describeEmbeddings;
+  readonly targets: Target[];
+
+  constructor(private readonly req: EmbedRequest) {
+    this.targets = [{ provider: req.provider, model: req.model }];
+  }
+
+  attempt(adapter: ProviderAdapter, model: string, o: AttemptOptions): Promise<EmbedResult> {
+    return adapter.embed(model, this.req.inputs, o);
+  }
 }
 
 /** The attempt span's response attributes of a chat call. */
@@ -161,20 +201,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       }
       const model = routeModel(req, config.routing);
       const outcome = await pipeline.execute<ChatResult>(
-        {
-          name: 'chat',
-          stream: req.stream,
-          targets: targets(req.provider, model, ctx),
-          attempt: (adapter, m, o) =>
-            adapter.chat(
-              adapter.provider === req.provider && m === req.model
-                ? req
-                : { ...req, provider: adapter.provider, model: m },
-              o,
-            ),
-          describe: describeChat,
-          timings: chatTimings,
-        },
+        new ChatOperation(req, targets(req.provider, model, ctx)),
         ctx,
       );
       if (outcome.ok && cache) cache.set(req, outcome.value);
@@ -187,16 +214,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       return outcome;
     },
     async embed(req, ctx = {}) {
-      const outcome = await pipeline.execute<EmbedResult>(
-        {
-          name: 'embeddings',
-          stream: false,
-          targets: [{ provider: req.provider, model: req.model }],
-          attempt: (adapter, m, o) => adapter.embed(m, req.inputs, o),
-          describe: describeEmbeddings,
-        },
-        ctx,
-      );
+      const outcome = await pipeline.execute<EmbedResult>(new EmbedOperation(req), ctx);
       logCall('embeddings', outcome, ctx);
       return outcome;
     },

@@ -56,12 +56,55 @@ export function createPipeline(deps: PipelineDeps) {
   const gate: BulkheadPolicy | undefined =
     config.bulkhead === false ? undefined : bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.queue);
 
-  async function execute<T extends { usage: Usage }>(
-    op: Operation<T>,
-    ctx: CallContext,
-  ): Promise<CallOutcome<T>> {
-    const t0 = performance.now();
+  const policies: CallPolicies = { config, deps, retry, gate, deadlines };
+
+  function execute<T extends { usage: Usage }>(op: Operation<T>, ctx: CallContext): Promise<CallOutcome<T>> {
+    return new LogicalCall(op, ctx, policies).run();
+  }
+
+  return { execute, bulkhead: gate };
+}
+
+/** The client's long-lived policies, as one logical call needs them. */
+interface CallPolicies {
+  config: ClientConfig;
+  deps: PipelineDeps;
+  retry: ReturnType<typeof retryPolicy> | undefined;
+  gate: BulkheadPolicy | undefined;
+  /** Each failed attempt's error → its call's deadline, for the retry policy's waits. */
+  deadlines: WeakMap<object, number>;
+}
+
+/**
+ * One logical call: its span, its targets tried in order under retry, breaker and bulkhead, and
+ * the metrics it ends with. A class rather than closures made per call: under tsx every arrow made
+ * at run time pays a `defineProperty` for its name, and the callbacks handed to the policies are
+ * bound methods instead.
+ */
+class LogicalCall<T extends { usage: Usage }> {
+  readonly #t0 = performance.now();
+  readonly #primary: Target;
+  readonly #span: ReturnType<Tracer['startSpan']>;
+  readonly #parent: ReturnType<typeof trace.setSpan>;
+  #attempts = 0;
+  #retryWaitMs = 0;
+  #lastEnd: number | undefined;
+  #queueWaitMs = 0;
+  #deadlineAt = Number.POSITIVE_INFINITY;
+  #wasted = 0;
+  #wastedUsage: Usage | undefined;
+  #succeededAt: number;
+  #used: Target;
+
+  constructor(
+    private readonly op: Operation<T>,
+    private readonly ctx: CallContext,
+    private readonly p: CallPolicies,
+  ) {
     const primary = op.targets[0] as Target;
+    this.#primary = primary;
+    this.#used = primary;
+    this.#succeededAt = this.#t0;
     const attributes: Attributes = {
       [GEN_AI.operationName]: op.name,
       [GEN_AI.providerName]: PROVIDER_SEMCONV[primary.provider],
@@ -72,101 +115,29 @@ export function createPipeline(deps: PipelineDeps) {
     if (ctx.scenario) attributes[HARNESS.scenario] = ctx.scenario;
     if (ctx.pattern) attributes[HARNESS.pattern] = ctx.pattern;
     const outer = ctx.parent ?? otelContext.active();
-    const span = deps.tracer.startSpan(
+    this.#span = p.deps.tracer.startSpan(
       `${op.name} ${primary.model}`,
       { kind: SpanKind.CLIENT, attributes },
       outer,
     );
-    const parent = trace.setSpan(outer, span);
-    let attempts = 0;
-    let retryWaitMs = 0;
-    let lastEnd: number | undefined;
-    let queueWaitMs = 0;
-    let deadlineAt = Number.POSITIVE_INFINITY;
-    let wasted = 0;
-    let wastedUsage: Usage | undefined;
-    let succeededAt = t0;
-    let used = primary;
+    this.#parent = trace.setSpan(outer, this.#span);
+  }
 
-    const attemptOn = async (target: Target): Promise<AttemptOutcome<T>> => {
-      const start = performance.now();
-      if (lastEnd !== undefined) retryWaitMs += start - lastEnd;
-      attempts++;
-      try {
-        const outcome = await runAttempt(
-          {
-            adapter: deps.adapters[target.provider],
-            operation: op.name,
-            model: target.model,
-            stream: op.stream,
-            batch: ctx.batch ?? false,
-            attemptMs: config.timeout.attemptMs,
-            deadlineAt,
-            idleMs: config.timeout.idleMs,
-            resendCount: attempts - 1,
-            // A forced fault models a failing primary: its fallbacks are spared.
-            headers: target === primary ? (ctx.headers ?? {}) : withoutForcedFault(ctx.headers),
-            signal: ctx.signal,
-            tracer: deps.tracer,
-            parent,
-          },
-          (o) => op.attempt(deps.adapters[target.provider], target.model, o),
-          op.describe,
-        );
-        succeededAt = start;
-        used = target;
-        return outcome;
-      } catch (e) {
-        const error = classifyError(e);
-        const u = error.details.usage;
-        if (u) {
-          wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
-          wastedUsage = wastedUsage ? addUsage(wastedUsage, u) : u;
-        }
-        deadlines.set(error, deadlineAt);
-        throw error;
-      } finally {
-        lastEnd = performance.now();
-      }
-    };
-
-    const runTarget = (target: Target): Promise<AttemptOutcome<T>> => {
-      const guarded = () => {
-        // Checked before the breaker: running out of time says nothing about the provider.
-        if (deadlineAt - performance.now() < MIN_ATTEMPT_MS) throw deadlineReached();
-        const breaker = deps.breakers.get(`${target.provider}/${target.model}`);
-        return breaker ? breaker.execute(() => attemptOn(target)) : attemptOn(target);
-      };
-      return retry ? retry.execute(guarded, ctx.signal) : guarded();
-    };
-
-    const runTargets = async (): Promise<AttemptOutcome<T>> => {
-      queueWaitMs = performance.now() - t0;
-      deadlineAt = t0 + queueWaitMs + config.timeout.totalMs;
-      let last: ClassifiedError | undefined;
-      for (let i = 0; i < op.targets.length; i++) {
-        const target = op.targets[i] as Target;
-        if (i > 0 && last && !(target.on ?? []).includes(last.errorClass)) break;
-        try {
-          return await runTarget(target);
-        } catch (e) {
-          last = classifyError(e);
-          if (deadlineAt - performance.now() < MIN_ATTEMPT_MS) break;
-        }
-      }
-      throw last;
-    };
-
+  async run(): Promise<CallOutcome<T>> {
+    const { op, ctx } = this;
+    const { gate, deps } = this.p;
     let result: AttemptOutcome<T> | undefined;
     let error: ClassifiedError | undefined;
     try {
-      result = await (gate ? gate.execute(runTargets, ctx.signal) : runTargets());
+      result = await (gate ? gate.execute(this.runTargets.bind(this), ctx.signal) : this.runTargets());
     } catch (e) {
       error = classifyError(e);
     }
+    const t0 = this.#t0;
     const end = performance.now();
     const timings = result && op.timings ? op.timings(result.value) : undefined;
     const outputTokens = result?.usage.outputTokens ?? 0;
+    const succeededAt = this.#succeededAt;
     const ttftMs = result ? succeededAt - t0 + (timings?.ttftMs ?? end - succeededAt) : undefined;
     const chunks = timings?.chunkTimesMs;
     let itlMeanMs: number | undefined;
@@ -178,11 +149,14 @@ export function createPipeline(deps: PipelineDeps) {
       itlMeanMs = ((chunks[chunks.length - 1] as number) - (chunks[0] as number)) / (chunks.length - 1);
       itlMaxMs = max;
     }
+    const wastedUsage = this.#wastedUsage;
     const usage = result
       ? wastedUsage
         ? addUsage(result.usage, wastedUsage)
         : result.usage
       : (wastedUsage ?? { inputTokens: 0, outputTokens: 0 });
+    const used = this.#used;
+    const attempts = this.#attempts;
     const outcome = {
       ok: result !== undefined,
       latencyMs: end - t0,
@@ -195,25 +169,97 @@ export function createPipeline(deps: PipelineDeps) {
       itlMaxMs,
       attempts,
       retries: Math.max(0, attempts - 1),
-      retryWaitMs,
-      queueWaitMs,
-      costUsd: (result?.costUsd ?? 0) + wasted,
-      wastedCostUsd: wasted,
+      retryWaitMs: this.#retryWaitMs,
+      queueWaitMs: this.#queueWaitMs,
+      costUsd: (result?.costUsd ?? 0) + this.#wasted,
+      wastedCostUsd: this.#wasted,
       usage,
       usageEstimated: timings?.usageEstimated ?? false,
       provider: used.provider,
       model: used.model,
-      fallbackUsed: used !== primary,
+      fallbackUsed: used !== this.#primary,
       cacheHit: false,
       breakerState: deps.breakers.state(`${used.provider}/${used.model}`),
     } as CallOutcome<T>;
-    finishSpan(span, outcome, error);
+    finishSpan(this.#span, outcome, error);
     if (result) (outcome as { value: T }).value = result.value;
     else (outcome as { error: ClassifiedError }).error = error as ClassifiedError;
     return outcome;
   }
 
-  return { execute, bulkhead: gate };
+  /** The targets in order: the next one only for an error class it lists, never past the deadline. */
+  async runTargets(): Promise<AttemptOutcome<T>> {
+    this.#queueWaitMs = performance.now() - this.#t0;
+    this.#deadlineAt = this.#t0 + this.#queueWaitMs + this.p.config.timeout.totalMs;
+    const { targets } = this.op;
+    let last: ClassifiedError | undefined;
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i] as Target;
+      if (i > 0 && last && !(target.on ?? []).includes(last.errorClass)) break;
+      try {
+        const guarded = this.guarded.bind(this, target);
+        return await (this.p.retry ? this.p.retry.execute(guarded, this.ctx.signal) : guarded());
+      } catch (e) {
+        last = classifyError(e);
+        if (this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS) break;
+      }
+    }
+    throw last;
+  }
+
+  /** One try of a target, through its breaker. */
+  guarded(target: Target): Promise<AttemptOutcome<T>> {
+    // Checked before the breaker: running out of time says nothing about the provider.
+    if (this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS) throw deadlineReached();
+    const breaker = this.p.deps.breakers.get(`${target.provider}/${target.model}`);
+    return breaker ? breaker.execute(this.attemptOn.bind(this, target)) : this.attemptOn(target);
+  }
+
+  /** One physical attempt, with the call's bookkeeping around it. */
+  async attemptOn(target: Target): Promise<AttemptOutcome<T>> {
+    const { op, ctx } = this;
+    const { config, deps } = this.p;
+    const start = performance.now();
+    if (this.#lastEnd !== undefined) this.#retryWaitMs += start - this.#lastEnd;
+    this.#attempts++;
+    const adapter = deps.adapters[target.provider];
+    try {
+      const outcome = await runAttempt(
+        {
+          adapter,
+          operation: op.name,
+          model: target.model,
+          stream: op.stream,
+          batch: ctx.batch ?? false,
+          attemptMs: config.timeout.attemptMs,
+          deadlineAt: this.#deadlineAt,
+          idleMs: config.timeout.idleMs,
+          resendCount: this.#attempts - 1,
+          // A forced fault models a failing primary: its fallbacks are spared.
+          headers: target === this.#primary ? (ctx.headers ?? {}) : withoutForcedFault(ctx.headers),
+          signal: ctx.signal,
+          tracer: deps.tracer,
+          parent: this.#parent,
+        },
+        op.attempt.bind(op, adapter, target.model),
+        op.describe,
+      );
+      this.#succeededAt = start;
+      this.#used = target;
+      return outcome;
+    } catch (e) {
+      const error = classifyError(e);
+      const u = error.details.usage;
+      if (u) {
+        this.#wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
+        this.#wastedUsage = this.#wastedUsage ? addUsage(this.#wastedUsage, u) : u;
+      }
+      this.p.deadlines.set(error, this.#deadlineAt);
+      throw error;
+    } finally {
+      this.#lastEnd = performance.now();
+    }
+  }
 }
 
 function withoutForcedFault(headers: Record<string, string> | undefined): Record<string, string> {
