@@ -17,7 +17,7 @@ function stallingServer(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('attempt timeouts of non-streamed calls (no AbortController of ours)', () => {
+describe('timeouts of non-streamed calls, head and body', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
@@ -30,10 +30,10 @@ describe('attempt timeouts of non-streamed calls (no AbortController of ours)', 
   });
 
   const ask = { stream: false, maxTokens: 8, messages: [{ role: 'user' as const, content: 'hi' }] };
-  const clientWith = (attemptMs: number) =>
+  const clientWith = (attemptMs: number, totalMs = 5_000) =>
     createLlmClient({
       baseUrl: base,
-      config: { retry: false, timeout: { attemptMs, totalMs: 5_000, idleMs: 5_000 } },
+      config: { retry: false, timeout: { attemptMs, totalMs, idleMs: 5_000 } },
     });
 
   it('ends an attempt whose answer never starts at the attempt timeout', async () => {
@@ -52,6 +52,16 @@ describe('attempt timeouts of non-streamed calls (no AbortController of ours)', 
     expect(o.ok).toBe(false);
     if (!o.ok) expect(o.error.errorClass).toBe('timeout');
     expect(o.latencyMs).toBeLessThan(2_000);
+    await client.close();
+  });
+
+  it('ends a body that stalls after the head at the call deadline, not later', async () => {
+    // the SDKs' own timeouts stop at the head: the attempt's limit must cover the body too
+    const client = clientWith(5_000, 250);
+    const o = await client.chat({ provider: 'anthropic', model: 'claude-3-5-haiku-20241022', ...ask });
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect([o.error.errorClass, o.error.message]).toEqual(['timeout', 'call deadline reached']);
+    expect(o.latencyMs).toBeLessThan(1_500);
     await client.close();
   });
 

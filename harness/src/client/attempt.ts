@@ -95,27 +95,21 @@ export async function runAttempt<T extends { usage: Usage }>(
   propagation.inject(trace.setSpan(spec.parent, span), headers);
   const byDeadline = remainingMs < spec.attemptMs;
   const limitMs = byDeadline ? remainingMs : spec.attemptMs;
-  // A non-streamed attempt nobody else may cancel needs no AbortController: the SDK's own
-  // per-request timeout (armed by the SDK for every request anyway) carries the limit.
-  const controller = spec.stream || spec.signal || !adapter.sdkTimeout ? new AbortController() : undefined;
-  const timer = controller
-    ? setTimeout(() => controller.abort(limitError(spec, byDeadline)), limitMs)
+  // Our own controller rather than the SDK's per-request timeout: the SDKs clear theirs once the
+  // head arrives, and the limit must also hold while the body is read.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(limitError(spec, byDeadline)), limitMs);
+  const idleTimer = spec.stream
+    ? setTimeout(
+        () => controller.abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
+        spec.idleMs,
+      )
     : undefined;
-  const idleTimer =
-    controller && spec.stream
-      ? setTimeout(
-          () => controller.abort(new ClassifiedError('sse_stall', `no stream data for ${spec.idleMs} ms`)),
-          spec.idleMs,
-        )
-      : undefined;
-  const onOuterAbort =
-    controller && spec.signal ? () => controller.abort(classifyError(spec.signal?.reason)) : undefined;
+  const onOuterAbort = spec.signal ? () => controller.abort(classifyError(spec.signal?.reason)) : undefined;
   if (onOuterAbort) spec.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const started = performance.now();
   try {
     const value = await fn({
-      ...(controller ? { signal: controller.signal } : {}),
-      timeoutMs: limitMs,
+      signal: controller.signal,
       headers,
       // refresh() re-arms the same timer: no allocation per chunk.
       onChunk: idleTimer ? () => idleTimer.refresh() : noop,
@@ -129,12 +123,9 @@ export async function runAttempt<T extends { usage: Usage }>(
     // An abort surfaces as the SDK's own abort error; the reason we aborted with is the truth
     // (unless the adapter already learnt more, e.g. the usage of a stream cut by a stall).
     const aborted =
-      controller?.signal.aborted &&
+      controller.signal.aborted &&
       (!(e instanceof ClassifiedError) || e.errorClass === 'cancelled' || e.errorClass === 'unknown');
-    let error = aborted ? classifyError(controller?.signal.reason) : classifyError(e);
-    // Without a controller the SDK's timeout fired: say which limit it was.
-    if (!controller && error.errorClass === 'timeout' && performance.now() - started >= limitMs - 1)
-      error = limitError(spec, byDeadline);
+    const error = aborted ? classifyError(controller.signal.reason) : classifyError(e);
     const usage = error.details.usage;
     if (usage) recordUsage(span, usage, costOf(model, usage, { batch: spec.batch ?? false })?.total);
     span.setAttribute(GENERAL.errorType, error.errorClass);
@@ -143,7 +134,7 @@ export async function runAttempt<T extends { usage: Usage }>(
     span.setStatus({ code: SpanStatusCode.ERROR, message: error.message.slice(0, 500) });
     throw error;
   } finally {
-    if (timer) clearTimeout(timer);
+    clearTimeout(timer);
     if (idleTimer) clearTimeout(idleTimer);
     if (onOuterAbort) spec.signal?.removeEventListener('abort', onOuterAbort);
     span.end();

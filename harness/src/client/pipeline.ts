@@ -150,10 +150,9 @@ class LogicalCall<T extends { usage: Usage }> {
       itlMaxMs = max;
     }
     const wastedUsage = this.#wastedUsage;
+    // Always a fresh, complete object: the result's own usage stays the provider's answer.
     const usage = result
-      ? wastedUsage
-        ? addUsage(result.usage, wastedUsage)
-        : result.usage
+      ? addUsage(result.usage, wastedUsage ?? NO_USAGE)
       : (wastedUsage ?? { inputTokens: 0, outputTokens: 0 });
     const used = this.#used;
     const attempts = this.#attempts;
@@ -252,7 +251,7 @@ class LogicalCall<T extends { usage: Usage }> {
       const u = error.details.usage;
       if (u) {
         this.#wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
-        this.#wastedUsage = this.#wastedUsage ? addUsage(this.#wastedUsage, u) : u;
+        this.#wastedUsage = addUsage(this.#wastedUsage ?? NO_USAGE, u);
       }
       this.p.deadlines.set(error, this.#deadlineAt);
       throw error;
@@ -261,6 +260,8 @@ class LogicalCall<T extends { usage: Usage }> {
     }
   }
 }
+
+const NO_USAGE: Usage = Object.freeze({ inputTokens: 0, outputTokens: 0 });
 
 function withoutForcedFault(headers: Record<string, string> | undefined): Record<string, string> {
   const { 'x-mock-fault': _fault, 'x-mock-fault-at': _at, ...rest } = headers ?? {};

@@ -67,14 +67,8 @@ export interface ChatResult {
 
 /** Per-attempt plumbing handed to a provider adapter. */
 export interface AttemptOptions {
-  /**
-   * Aborts the attempt (attempt timeout, call deadline, stream stall, caller cancellation). Absent
-   * only for a non-streamed attempt to an adapter with `sdkTimeout`: `timeoutMs` is then the SDK's
-   * own per-request timeout, which the SDK arms anyway, so no AbortController of ours is needed.
-   */
-  signal?: AbortSignal;
-  /** The attempt's time limit, ms (enforced through `signal` when there is one). */
-  timeoutMs: number;
+  /** Aborts the attempt (attempt timeout, call deadline, stream stall, caller cancellation). */
+  signal: AbortSignal;
   headers: Record<string, string>;
   /** Called on every content-bearing chunk, so idle (stall) timers can be re-armed. */
   onContent: () => void;
@@ -87,8 +81,6 @@ export interface ProviderAdapter {
   readonly provider: Provider;
   readonly serverAddress: string;
   readonly serverPort: number;
-  /** Non-streamed calls honour `AttemptOptions.timeoutMs` without a signal. */
-  readonly sdkTimeout: boolean;
   chat(request: ChatRequest, options: AttemptOptions): Promise<ChatResult>;
   embed(
     model: string,

@@ -11,9 +11,16 @@ import {
 const ZERO_TRACE_ID = '00000000000000000000000000000000';
 const EMPTY: Record<string, string> = Object.freeze(Object.create(null));
 
-/** HrTime as ns since epoch, decimal: seconds then nine digits of nanoseconds (no BigInt needed). */
-const nsString = (t: HrTime): string =>
-  t[0] === 0 ? String(t[1]) : `${t[0]}${String(t[1]).padStart(9, '0')}`;
+/**
+ * HrTime as ns since epoch, decimal: seconds then nine digits of nanoseconds. The SDK's own times
+ * are normalised (0 ≤ ns < 1e9); a time a caller passed in may not be, and takes the BigInt path.
+ */
+function nsString(t: HrTime): string {
+  const [sec, nanos] = t;
+  if (nanos < 0 || nanos >= 1e9 || !Number.isInteger(nanos) || !Number.isInteger(sec) || sec < 0)
+    return (BigInt(Math.trunc(sec)) * 1_000_000_000n + BigInt(Math.trunc(nanos))).toString();
+  return sec === 0 ? String(nanos) : `${sec}${String(nanos).padStart(9, '0')}`;
+}
 const attrs = (a: Attributes | undefined) => (a ? attributeRecordMap(a) : EMPTY);
 
 /** Every span of a provider shares one resource: map its attributes once. */

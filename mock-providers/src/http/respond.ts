@@ -68,8 +68,12 @@ class TextResponse extends ResponseBase {
   }
 
   clone(): Response {
-    if (this.#withBody) return this.#withBody.clone();
     const head = this.#head();
+    if (this.#withBody) {
+      // the body from the real response, the head as it is now (headers may have been set since)
+      const body = this.#withBody.clone().body;
+      return new Response(body, { ...head, headers: new Headers(head.headers) });
+    }
     return new TextResponse(this.#text, {
       ...head,
       headers: new Headers(head.headers),

@@ -6,7 +6,6 @@ import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
 import { runAnthropicBatch } from './anthropic-batch';
 import { endpointOf } from './endpoint';
-import { sdkRequestOptions } from './sdk-options';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toAnthropic(messages: ChatMessage[]): { system?: string; messages: MessageParam[] } {
@@ -109,10 +108,9 @@ export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typ
   return {
     provider: 'anthropic',
     ...endpointOf(baseURL),
-    sdkTimeout: true,
     async chat(req, o: AttemptOptions): Promise<ChatResult> {
       const started = performance.now();
-      const opts = sdkRequestOptions(o);
+      const opts = { signal: o.signal, headers: o.headers };
       if (!req.stream) {
         const msg = await sdk.messages.create({ ...anthropicParams(req), stream: false }, opts).catch((e) => {
           throw classifyError(e, 'request');

@@ -69,7 +69,7 @@ export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof
       model: req.model,
       contents,
       config: {
-        ...(o.signal ? { abortSignal: o.signal } : {}),
+        abortSignal: o.signal,
         httpOptions: { headers: o.headers },
         maxOutputTokens: req.maxTokens,
         ...(system ? { systemInstruction: system } : {}),
@@ -93,7 +93,6 @@ export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof
   return {
     provider: 'gemini',
     ...endpointOf(baseUrl),
-    sdkTimeout: false,
     async chat(req, o): Promise<ChatResult> {
       const started = performance.now();
       if (!req.stream) {
@@ -144,7 +143,7 @@ export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof
         .embedContent({
           model,
           contents: inputs,
-          config: { ...(o.signal ? { abortSignal: o.signal } : {}), httpOptions: { headers: o.headers } },
+          config: { abortSignal: o.signal, httpOptions: { headers: o.headers } },
         })
         .catch((e) => {
           throw classifyError(e, 'request');

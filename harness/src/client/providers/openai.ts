@@ -5,7 +5,6 @@ import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
 import { endpointOf } from './endpoint';
 import { runOpenAiBatch } from './openai-batch';
-import { sdkRequestOptions } from './sdk-options';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
@@ -78,10 +77,9 @@ export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof
   return {
     provider: 'openai',
     ...endpointOf(baseURL),
-    sdkTimeout: true,
     async chat(req, o: AttemptOptions): Promise<ChatResult> {
       const started = performance.now();
-      const opts = sdkRequestOptions(o);
+      const opts = { signal: o.signal, headers: o.headers };
       if (!req.stream) {
         const data = await sdk.chat.completions
           .create({ ...openAiBody(req), stream: false }, opts)
@@ -136,9 +134,11 @@ export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof
     },
     submitBatch: (reqs, o) => runOpenAiBatch(sdk, reqs, o),
     async embed(model, inputs, o) {
-      const res = await sdk.embeddings.create({ model, input: inputs }, sdkRequestOptions(o)).catch((e) => {
-        throw classifyError(e, 'request');
-      });
+      const res = await sdk.embeddings
+        .create({ model, input: inputs }, { signal: o.signal, headers: o.headers })
+        .catch((e) => {
+          throw classifyError(e, 'request');
+        });
       return {
         vectors: res.data.map((d) => d.embedding as number[]),
         usage: { inputTokens: res.usage.prompt_tokens, outputTokens: 0 },

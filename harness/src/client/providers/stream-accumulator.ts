@@ -52,7 +52,7 @@ export class StreamAccumulator {
 
   /** Classify a mid-stream failure, attaching what the broken stream still cost. */
   fail(e: unknown): ClassifiedError {
-    const c = classifyError(this.o.signal?.aborted ? (this.o.signal.reason ?? e) : e, 'stream');
+    const c = classifyError(this.o.signal.aborted ? (this.o.signal.reason ?? e) : e, 'stream');
     return new ClassifiedError(c.errorClass, c.message, {
       ...c.details,
       usage: this.usageSoFar(),
@@ -63,7 +63,7 @@ export class StreamAccumulator {
   finish(): ChatResult {
     // Some SDKs end the iteration quietly when our idle or attempt timer aborts: the reason we
     // aborted with is what happened, not a dropped connection.
-    if (this.o.signal?.aborted) throw this.fail(this.o.signal.reason);
+    if (this.o.signal.aborted) throw this.fail(this.o.signal.reason);
     if (this.finishReasons.length === 0) {
       throw new ClassifiedError('sse_drop', 'stream ended before its finish event (connection dropped)', {
         usage: this.usageSoFar(),
