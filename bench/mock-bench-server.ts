@@ -78,14 +78,7 @@ async function start(): Promise<number> {
 // Only when spawned as a process: bench/run-all.ts imports every bench/*.ts module.
 if (isMain(import.meta.url)) {
   // A clean exit, so `node --cpu-prof` can write its profile when the bench stops the server.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.on(signal, () => {
-      if (process.env.BENCH_SERVER_CPU) {
-        const c = process.cpuUsage();
-        process.stderr.write(`CPU ${((c.user + c.system) / 1000).toFixed(0)} ms\n`);
-      }
-      process.exit(0);
-    });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
   const port = await start();
   process.stdout.write(`READY ${port}\n`);
 }

@@ -23,8 +23,6 @@ export interface LlmClientOptions {
   tracer?: Tracer;
   /** Receives one line per logical call (keys and auth headers never included). */
   logger?: Logger;
-  /** Replaces the pooled transport's fetch (a recording or in-process fetch); pooling is then yours. */
-  fetch?: typeof globalThis.fetch;
 }
 
 /** An embeddings call and its answer. */
@@ -111,9 +109,7 @@ function describeEmbeddings(v: EmbedResult): Attributes {
 /** Build a client; policies (bulkhead, breakers, cache) live as long as it does. */
 export function createLlmClient(options: LlmClientOptions): LlmClient {
   const config = clientConfigSchema.parse(options.config ?? {});
-  const transport = options.fetch
-    ? { fetch: options.fetch, close: async () => {} }
-    : createTransport({ pooling: config.pooling, bodyTimeoutMs: config.timeout.attemptMs });
+  const transport = createTransport({ pooling: config.pooling, bodyTimeoutMs: config.timeout.attemptMs });
   const key = (p: Provider) => options.apiKeys?.[p] ?? 'harness-tenant';
   const base = options.baseUrl.replace(/\/$/, '');
   const adapters: Record<Provider, ProviderAdapter> = {

@@ -74,7 +74,7 @@ function pickTool(req: GenerationRequest): ToolSpec | undefined {
 }
 
 /**
- * Decisions by (seed, time scale, model, canonical body), most recently used last. `decide` is a
+ * Decisions by (seed, time scale, model, canonical body), the recently used ones kept. `decide` is a
  * pure function of those, and under load the same requests come back again and again; text
  * generation and BPE are the costliest steps of a request. Frozen: fault rewrites copy, never
  * change, a decision.

@@ -4,7 +4,7 @@ import { Lru } from '../lru';
 const noSpecial = { disallowedSpecial: new Set<string>() };
 
 /**
- * Token ids per text, most recently used last (a Map keeps insertion order). Under load the same
+ * Token ids per text, the recently used ones kept (`Lru`). Under load the same
  * prompts and the same generated answers come back again and again, and BPE is the costliest
  * step of a request; entries are frozen so no caller can change a cached result.
  */

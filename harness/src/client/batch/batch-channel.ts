@@ -8,10 +8,10 @@ import {
 import { costOf } from '../../cost/cost';
 import { GEN_AI, GENERAL, HARNESS } from '../../telemetry/attributes';
 import type { CallContext, CallOutcome } from '../call-outcome';
+import { finishSpan } from '../call-span';
 import { classifyError } from '../classify';
 import type { ClientConfig } from '../config';
 import { ClassifiedError } from '../error-class';
-import { finishSpan } from '../pipeline';
 import type { BreakerRegistry } from '../policies/breakers';
 import {
   type ChatRequest,
