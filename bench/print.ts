@@ -8,7 +8,7 @@ export function printResults(rows: readonly (BenchResult & { bench: string })[])
     r.goal,
     r.measured,
     r.ratio === null ? '—' : r.ratio.toFixed(3),
-    r.pass ? 'PASS' : 'FAIL',
+    r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;

@@ -6,7 +6,8 @@ export interface BenchResult {
   measured: string;
   /** The side-by-side ratio the goal is judged on (null when the goal is absolute only). */
   ratio: number | null;
-  pass: boolean;
+  /** Whether the goal is met; null for a context row that is not a goal. */
+  pass: boolean | null;
 }
 
 /** A benchmark module: `run()` measures and returns its goals. */

@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { agentFetch } from './agent-fetch';
 
 /** Connection handling for the provider SDKs: pooled keep-alive, or a new connection per request. */
 export interface TransportOptions {
@@ -20,7 +21,7 @@ export interface Transport {
 }
 
 /**
- * Build the SDKs' fetch on an undici Agent. Pooling off = `pipelining: 0`, which undici documents as
+ * Build the SDKs' fetch on an undici Agent (see `agentFetch`). Pooling off = `pipelining: 0`, which undici documents as
  * "disable keep-alive": every request pays its own TCP connect.
  */
 export function createTransport(options: TransportOptions): Transport {
@@ -33,12 +34,8 @@ export function createTransport(options: TransportOptions): Transport {
         bodyTimeout,
       })
     : new Agent({ pipelining: 0, bodyTimeout });
-  // Node's own fetch with our dispatcher: the SDKs build multipart bodies with the global FormData,
-  // which only the global fetch recognises.
-  const fetchWithAgent: typeof globalThis.fetch = (input, init) =>
-    globalThis.fetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
   return {
-    fetch: fetchWithAgent,
+    fetch: agentFetch(agent),
     close: () => agent.close(),
   };
 }
