@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { Agent } from 'undici';
+import { Agent, Headers as UndiciHeaders } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentFetch } from './agent-fetch';
 
@@ -85,6 +85,11 @@ beforeAll(async () => {
     res.writeHead(204);
     res.end();
   });
+  routes.set('/odd-status', (_req, res) => {
+    res.writeHead(600, { 'content-type': 'text/event-stream' });
+    res.write('data: x\n\n');
+    lastHanging = res;
+  });
   routes.set('/moved', (_req, res) => {
     res.writeHead(307, { location: '/json' });
     res.end();
@@ -134,6 +139,34 @@ describe('agentFetch', () => {
     });
     expect((seen.at(-1) as Seen).headers['x-b']).toBe('2');
     expect((seen.at(-1) as Seen).body).toBe('h');
+  });
+
+  it('adds the request headers fetch adds when the caller did not, and keeps the caller’s', async () => {
+    await fetchOn(`${base}/json`);
+    expect((seen.at(-1) as Seen).headers).toMatchObject({
+      accept: '*/*',
+      'accept-encoding': 'gzip, deflate',
+      'user-agent': 'node',
+    });
+    await fetchOn(`${base}/json`, { headers: { Accept: 'application/json', 'User-Agent': 'OpenAI/JS' } });
+    expect((seen.at(-1) as Seen).headers).toMatchObject({
+      accept: 'application/json',
+      'user-agent': 'OpenAI/JS',
+    });
+  });
+
+  it('takes a Headers of another realm (undici’s own class) as pairs, not as an empty record', async () => {
+    await fetchOn(`${base}/json`, { headers: new UndiciHeaders({ authorization: 'Bearer u' }) as never });
+    expect((seen.at(-1) as Seen).headers.authorization).toBe('Bearer u');
+  });
+
+  it('rejects (never throws) on a bad URL, and frees the socket of a status Response refuses', async () => {
+    const bad = fetchOn('http://exa mple.com/');
+    await expect(bad).rejects.toBeInstanceOf(TypeError);
+    const odd = fetchOn(`${base}/odd-status`);
+    await expect(odd).rejects.toMatchObject({ message: 'fetch failed', cause: { name: 'RangeError' } });
+    const serverSide = lastHanging as ServerResponse;
+    if (!serverSide.socket?.destroyed) await once(serverSide, 'close');
   });
 
   it('hands on each event-stream chunk as it arrives, before the response ends', async () => {

@@ -34,8 +34,10 @@ export function agentFetch(dispatcher: Dispatcher): typeof globalThis.fetch {
       (init?.redirect !== undefined && init.redirect !== 'follow')
     )
       return viaGlobalFetch(input, init);
-    const url = typeof input === 'string' ? new URL(input) : input;
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return viaGlobalFetch(input, init);
+    // an unparsable URL goes to fetch too: it rejects (never throws) with fetch's own TypeError
+    const url = typeof input === 'string' ? URL.parse(input) : input;
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+      return viaGlobalFetch(input, init);
     return send(fast, url, init, body ?? null);
   };
 }
@@ -55,39 +57,50 @@ async function send(
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: method as Dispatcher.HttpMethod,
-      headers: requestHeaders(init?.headers, typeof body === 'string'),
+      headers: requestHeaders(init?.headers, typeof body === 'string', url.protocol === 'https:'),
       body,
       signal,
     });
   } catch (err) {
     throw fetchError(err, signal, 'fetch failed');
   }
-  const headers = responseHeaders(data.headers);
-  const responseInit = { status: data.statusCode, statusText: data.statusText ?? '', headers };
   let response: Response;
-  if (method === 'HEAD' || NULL_BODY.has(data.statusCode)) {
-    data.body.dump().catch(() => undefined);
-    response = new Response(null, responseInit);
-  } else if (bufferable(headers)) {
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await data.body.arrayBuffer();
-    } catch (err) {
-      throw fetchError(err, signal, 'terminated');
-    }
-    response = new Response(bytes, responseInit);
-  } else {
-    response = new Response(
-      webBody(decoded(data.body, headers.get('content-encoding')), signal),
-      responseInit,
-    );
+  try {
+    response = await responseOf(data, method, signal);
+  } catch (err) {
+    // e.g. a status the Response constructor refuses (HTTP allows 600–999): free the socket
+    data.body.destroy();
+    throw err instanceof RangeError ? new TypeError('fetch failed', { cause: err }) : err;
   }
   // The SDKs log it; a constructed Response has an empty url otherwise.
   Object.defineProperty(response, 'url', { value: url.href });
   return response;
 }
 
-/** fetch decodes what the server compressed (the SDKs do not ask for it, but a proxy may). */
+async function responseOf(
+  data: Dispatcher.ResponseData,
+  method: string,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const headers = responseHeaders(data.headers);
+  const init = { status: data.statusCode, statusText: data.statusText ?? '', headers };
+  if (method === 'HEAD' || NULL_BODY.has(data.statusCode)) {
+    data.body.dump().catch(() => undefined);
+    return new Response(null, init);
+  }
+  if (bufferable(headers)) {
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await data.body.arrayBuffer();
+    } catch (err) {
+      throw fetchError(err, signal, 'terminated');
+    }
+    return new Response(bytes, init);
+  }
+  return new Response(webBody(decoded(data.body, headers.get('content-encoding')), signal), init);
+}
+
+/** fetch decodes what the server compressed (it asks for gzip, deflate and, over https, br). */
 function decoded(body: Readable, encoding: string | null): Readable {
   const coding = encoding?.trim().toLowerCase();
   const decoder =
@@ -120,21 +133,33 @@ function fetchError(err: unknown, signal: AbortSignal | undefined, message: stri
   return new TypeError(message, { cause: err });
 }
 
-/** The request head as undici's flat `[name, value, …]` list, with fetch's content-type default for text. */
-function requestHeaders(init: RequestInit['headers'], textBody: boolean): string[] {
+/**
+ * The request head as undici's flat `[name, value, …]` list, with the defaults fetch adds when the
+ * caller did not set them: `accept`, `accept-encoding`, `user-agent`, and a text body's content type.
+ */
+function requestHeaders(init: RequestInit['headers'], textBody: boolean, https: boolean): string[] {
   const flat: string[] = [];
-  if (init instanceof Headers || Array.isArray(init))
-    for (const [name, value] of init) flat.push(name, value);
+  if (init && (Array.isArray(init) || typeof (init as Iterable<unknown>)[Symbol.iterator] === 'function'))
+    // a Headers of any realm (node's, undici's) or a list of pairs
+    for (const [name, value] of init as Iterable<[string, string]>) flat.push(name, value);
   else if (init)
     for (const name of Object.keys(init)) flat.push(name, (init as Record<string, string>)[name] as string);
-  if (textBody && !hasContentType(flat)) flat.push('content-type', 'text/plain;charset=UTF-8');
+  let type = false;
+  let accept = false;
+  let encoding = false;
+  let agent = false;
+  for (let i = 0; i < flat.length; i += 2) {
+    const name = (flat[i] as string).toLowerCase();
+    if (name === 'content-type') type = true;
+    else if (name === 'accept') accept = true;
+    else if (name === 'accept-encoding') encoding = true;
+    else if (name === 'user-agent') agent = true;
+  }
+  if (textBody && !type) flat.push('content-type', 'text/plain;charset=UTF-8');
+  if (!accept) flat.push('accept', '*/*');
+  if (!encoding) flat.push('accept-encoding', https ? 'gzip, deflate, br' : 'gzip, deflate');
+  if (!agent) flat.push('user-agent', 'node');
   return flat;
-}
-
-function hasContentType(flat: string[]): boolean {
-  for (let i = 0; i < flat.length; i += 2)
-    if ((flat[i] as string).toLowerCase() === 'content-type') return true;
-  return false;
 }
 
 function responseHeaders(raw: Record<string, string | string[] | undefined>): Headers {

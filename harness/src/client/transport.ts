@@ -8,8 +8,9 @@ export interface TransportOptions {
   /** Sockets per origin when pooling. */
   connections?: number;
   /**
-   * Longest silence while a response body arrives (undici's `bodyTimeout`). A non-streamed attempt
-   * is bounded by the SDK's own timeout only until its headers arrive; this bounds the rest.
+   * Longest silence while a response body arrives (undici's `bodyTimeout`). A streamed body is past
+   * the SDK's own timeout once its headers arrive (`agentFetch` reads small plain bodies before
+   * answering, so the SDK's timeout covers those whole); this bounds the silences in the rest.
    */
   bodyTimeoutMs?: number;
 }
