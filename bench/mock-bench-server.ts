@@ -1,11 +1,11 @@
 /**
  * Child-process servers for the mock benches, so load generator and server never share a CPU
- * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|unlimited|getresponse|middleware|paced>`;
+ * thread. Usage: `node --import tsx bench/mock-bench-server.ts <plain|adapter|unlimited|getresponse|middleware|paced|paced-floor>`;
  * prints `READY <port>` on stdout. `adapter` is `createMockServer` (fast dispatch); `getresponse`
  * serves the same handler list the way the server did before it: a full fetch `Request` (body
  * stream, abort signal) through MSW's `getResponse`.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createMiddlewareServer } from '@mswjs/http-middleware';
 import { getResponse } from 'msw';
@@ -21,7 +21,50 @@ const FIXED = JSON.stringify({
   choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there, this is a fixed answer.' } }],
 });
 
+/** One pre-rendered OpenAI stream chunk, chunked-encoding framed (the floor's every write). */
+const FLOOR_DATA = `data: ${JSON.stringify({
+  id: 'chatcmpl-floor',
+  object: 'chat.completion.chunk',
+  created: 1_700_000_000,
+  model: 'gpt-4o-2024-08-06',
+  system_fingerprint: 'fp_floor',
+  choices: [{ index: 0, delta: { content: ' token' }, logprobs: null, finish_reason: null }],
+})}\n\n`;
+const FLOOR_FRAME = `${Buffer.byteLength(FLOOR_DATA).toString(16)}\r\n${FLOOR_DATA}\r\n`;
+
+/**
+ * `paced-floor`: what this box can do at all for paced streams, to set the mock's numbers beside.
+ * The least a node server can do per stream: the same head, a first chunk after a uniform
+ * 200–800 ms, then one pre-rendered chunk per write at absolute 60 tokens/s deadlines (the mock's
+ * gpt-4o mean), 240 chunks, no parsing, tokenizing or rendering.
+ */
+function servePacedFloor(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    const socket = res.socket;
+    const t0 = performance.now() + 200 + Math.random() * 600;
+    let n = 0;
+    const tick = (): void => {
+      if (!socket || socket.destroyed) return;
+      if (++n >= 240) {
+        res.end(FLOOR_DATA);
+        return;
+      }
+      socket.write(FLOOR_FRAME);
+      setTimeout(tick, Math.max(0, t0 + (n * 1000) / 60 - performance.now()));
+    };
+    setTimeout(tick, Math.max(0, t0 - performance.now()));
+  });
+}
+
 async function start(): Promise<number> {
+  if (kind === 'paced-floor') {
+    const server = createServer(servePacedFloor);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return (server.address() as AddressInfo).port;
+  }
   if (kind === 'plain') {
     const server = createServer((req, res) => {
       req.resume();

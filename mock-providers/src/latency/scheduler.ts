@@ -10,7 +10,8 @@ export interface Wakeup {
 /**
  * One timer for every paced stream: a binary min-heap of wake-ups (deadline, then FIFO) and a
  * single `setTimeout` armed at the earliest deadline. When it fires, every wake-up due within
- * 0.25 ms runs (each writes its due chunk and schedules its next one) and the timer is re-armed.
+ * 0.25 ms runs (each writes its due chunk and schedules its next one, which joins the heap after
+ * the tick) and the timer is re-armed.
  * Why: thousands of concurrent streams at ~60 tokens/s each would otherwise create a timer, a
  * promise and an abort listener per token per stream; this keeps the per-token cost to a heap
  * push and pop, and every stream due in one tick is served in that tick.
@@ -19,6 +20,9 @@ const heap: Wakeup[] = [];
 let seq = 0;
 let timer: NodeJS.Timeout | undefined;
 let armedAt = Number.POSITIVE_INFINITY;
+/** While a tick runs, new wake-ups wait here: they join the heap (and can run) from the next tick. */
+let ticking = false;
+const scheduledInTick: Wakeup[] = [];
 
 const before = (a: Wakeup, b: Wakeup): boolean => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
@@ -71,22 +75,19 @@ function arm(): void {
 function tick(): void {
   timer = undefined;
   armedAt = Number.POSITIVE_INFINITY;
-  let t = now();
-  let ran = 0;
+  // Only what is due now runs in this tick. Wake-ups that fall due while it runs (or that the runs
+  // schedule, when the process is behind) wait for the next tick, so network I/O (new requests,
+  // closes) gets its turn between batches instead of starving behind the writes of streams already
+  // running.
+  const due = now() + 0.25;
+  ticking = true;
   while (heap.length > 0) {
     const next = heap[0] as Wakeup;
-    if (next.run !== null && next.at - t > 0.25) {
-      // long batches: re-read the clock now and then so late wake-ups are not starved
-      if (ran < 64) break;
-      t = now();
-      ran = 0;
-      if (next.at - t > 0.25) break;
-    }
+    if (next.run !== null && next.at > due) break;
     pop();
     const run = next.run;
     next.run = null;
     if (run) {
-      ran++;
       try {
         run();
       } catch (err) {
@@ -94,12 +95,19 @@ function tick(): void {
       }
     }
   }
+  ticking = false;
+  for (const w of scheduledInTick) push(w);
+  scheduledInTick.length = 0;
   arm();
 }
 
 /** Runs `run` at the monotonic deadline `at` (ms, `performance.now()` clock). */
 export function wakeAt(at: number, run: () => void): Wakeup {
   const w: Wakeup = { at, seq: seq++, run };
+  if (ticking) {
+    scheduledInTick.push(w);
+    return w;
+  }
   push(w);
   if (at < armedAt) arm();
   return w;
