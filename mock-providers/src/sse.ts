@@ -100,14 +100,16 @@ class SseProducer implements SseSource {
   private wakeup: Wakeup | undefined;
   /** The action already taken for event `i` before a stall (applied when the stall is over). */
   private resume: EventAction | undefined;
+  /** One bound step for every wake-up of this stream (no closure per token). */
+  private readonly stepNow = (): void => this.step();
 
   constructor(
     private readonly events: readonly TimedEvent[],
     private readonly hooks: SseHooks,
   ) {
     const first = events[0];
-    if (!first) queueMicrotask(() => this.step());
-    else this.wakeup = wakeAt(this.t0 + first.at, () => this.step());
+    if (!first) queueMicrotask(this.stepNow);
+    else this.wakeup = wakeAt(this.t0 + first.at, this.stepNow);
   }
 
   attach(sink: SseSink): void {
@@ -173,7 +175,7 @@ class SseProducer implements SseSource {
           if (batch) this.write(batch);
           this.resume = action;
           this.t0 += action.stallMs;
-          this.wakeup = wakeAt(now() + action.stallMs, () => this.step());
+          this.wakeup = wakeAt(now() + action.stallMs, this.stepNow);
           return;
         }
       }
@@ -196,7 +198,7 @@ class SseProducer implements SseSource {
     const next = events[this.i];
     if (next) {
       if (batch) this.write(batch);
-      this.wakeup = wakeAt(this.t0 + next.at, () => this.step());
+      this.wakeup = wakeAt(this.t0 + next.at, this.stepNow);
       return;
     }
     void this.deliverEnd('close', batch);
