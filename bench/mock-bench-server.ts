@@ -11,7 +11,7 @@ import { createServer as createMiddlewareServer } from '@mswjs/http-middleware';
 import { getResponse } from 'msw';
 import { createHandlers, createMockServer } from '../mock-providers/src/index';
 import { writeResponse } from '../mock-providers/src/node-response';
-import { isMain } from './mock-load';
+import { isMain } from './print';
 
 const kind = process.argv[2] ?? 'adapter';
 

@@ -3,7 +3,7 @@
  * Usage: `node --import tsx bench/mock-faults-server.ts <profile> <published|off>`; prints `READY <port>`.
  */
 import { createMockServer } from '../mock-providers/src/index';
-import { isMain } from './mock-load';
+import { isMain } from './print';
 
 if (isMain(import.meta.url)) {
   const profile = process.argv[2] ?? 'ideal';

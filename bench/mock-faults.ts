@@ -6,7 +6,8 @@
  * fault responses included: the question is what the engine costs per request.
  */
 import { Agent, request } from 'node:http';
-import { CHAT_BODY, type ChildServer, isMain, spawnScript } from './mock-load';
+import { CHAT_BODY, type ChildServer, spawnScript } from './mock-load';
+import { isMain, printResults } from './print';
 import type { BenchResult } from './types';
 
 const CONCURRENCY = 96;
@@ -104,4 +105,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (isMain(import.meta.url)) console.table(await run());
+if (isMain(import.meta.url)) printResults((await run()).map((r) => ({ ...r, bench: 'mock-faults' })));

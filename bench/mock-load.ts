@@ -113,8 +113,3 @@ export const CHAT_BODY = JSON.stringify({
   messages: [{ role: 'user', content: 'Summarise load testing in one line.' }],
   max_tokens: 40,
 });
-
-/** True when this module file is the process entry (standalone run). */
-export function isMain(metaUrl: string): boolean {
-  return process.argv[1] !== undefined && fileURLToPath(metaUrl) === process.argv[1];
-}

@@ -4,7 +4,8 @@
  * `getResponse` with a full fetch `Request` (how the server worked before), and
  * `@mswjs/http-middleware` (express).
  */
-import { CHAT_BODY, isMain, measureRps, spawnServer } from './mock-load';
+import { CHAT_BODY, measureRps, spawnServer } from './mock-load';
+import { isMain, printResults } from './print';
 import type { BenchResult } from './types';
 
 /** Runs the comparison and returns its result lines. */
@@ -40,4 +41,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (isMain(import.meta.url)) console.table(await run());
+if (isMain(import.meta.url)) printResults((await run()).map((r) => ({ ...r, bench: 'mock-serving' })));

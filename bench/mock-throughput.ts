@@ -4,7 +4,8 @@
  * alternately for `BENCH_ROUNDS` rounds (default 3) so both see the same machine load; the ratio
  * is taken over the summed rounds.
  */
-import { CHAT_BODY, isMain, measureRps, spawnServer } from './mock-load';
+import { CHAT_BODY, measureRps, spawnServer } from './mock-load';
+import { isMain, printResults } from './print';
 import type { BenchResult } from './types';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -55,4 +56,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (isMain(import.meta.url)) console.table(await run());
+if (isMain(import.meta.url)) printResults((await run()).map((r) => ({ ...r, bench: 'mock-throughput' })));

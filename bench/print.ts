@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './types';
 
 /** Print results as the one table `npm run bench` shows (and README quotes). */
@@ -19,5 +20,5 @@ export function printResults(rows: readonly (BenchResult & { bench: string })[])
 
 /** True when this module is the script node was asked to run (for standalone bench files). */
 export function isMain(metaUrl: string): boolean {
-  return process.argv[1] !== undefined && new URL(metaUrl).pathname === process.argv[1];
+  return process.argv[1] !== undefined && fileURLToPath(metaUrl) === process.argv[1];
 }
