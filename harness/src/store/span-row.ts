@@ -1,6 +1,6 @@
 /**
  * One row of `otel_traces` exactly as the OpenTelemetry Collector ClickHouse exporter writes it
- * (JSONEachRow with flattened Nested columns). Everything is already stringified: DateTime64(9)
+ * (JSONEachRow with flattened Nested columns; `insertSpanRows` sends the same values compact). Everything is already stringified: DateTime64(9)
  * and UInt64 travel as decimal strings so no nanosecond is lost to JSON numbers.
  */
 export interface SpanRow {
