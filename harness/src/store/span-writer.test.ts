@@ -77,4 +77,47 @@ describe('span writer', () => {
     await w.close(30);
     expect(w.stats()).toMatchObject({ received: 3, exported: 0, dropped: 3, queued: 0 });
   });
+
+  it('keeps up to maxInFlight inserts going at once, and no more', async () => {
+    let active = 0;
+    let peak = 0;
+    const w = createSpanWriter(
+      async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 5));
+        active--;
+      },
+      { maxBatchRows: 2, maxInFlight: 2, flushIntervalMs: 1 },
+    );
+    w.accept(rows(10));
+    await w.flush();
+    expect(peak).toBe(2);
+    expect(w.stats()).toMatchObject({ received: 10, exported: 10, dropped: 0, queued: 0 });
+  });
+
+  it('when one of two concurrent inserts fails, its rows come back and the books still balance', async () => {
+    let calls = 0;
+    const written: string[] = [];
+    const w = createSpanWriter(
+      async (b) => {
+        const n = ++calls;
+        await new Promise((r) => setTimeout(r, n === 1 ? 10 : 2));
+        if (n === 2) throw new Error('store hiccup');
+        written.push(...b.map((r) => r.SpanId));
+      },
+      { maxBatchRows: 3, maxInFlight: 2, flushIntervalMs: 1, initialBackoffMs: 1 },
+    );
+    w.accept(rows(9));
+    await w.flush();
+    expect([...written].sort((a, b) => Number(a) - Number(b))).toEqual(rows(9).map((r) => r.SpanId));
+    expect(w.stats()).toMatchObject({
+      received: 9,
+      exported: 9,
+      dropped: 0,
+      retried: 3,
+      failedInserts: 1,
+      queued: 0,
+    });
+  });
 });

@@ -11,6 +11,11 @@ export interface SpanWriterOptions {
   maxQueueRows?: number;
   /** Rows per INSERT. */
   maxBatchRows?: number;
+  /**
+   * INSERTs in flight at once (default 2): the next batch is encoded while the store still parses
+   * the previous one (ClickHouse works on its own threads), ~10–30 % more rows/s into chDB here.
+   */
+  maxInFlight?: number;
   /** Longest a row waits before its batch is sent, so the dashboard stays live. */
   flushIntervalMs?: number;
   /** First retry delay after a failed insert; doubles up to `maxBackoffMs`, with jitter. */
@@ -79,6 +84,7 @@ export interface SpanWriter extends SpanSink {
 export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions = {}): SpanWriter {
   const capacity = options.maxQueueRows ?? 200_000;
   const batchRows = options.maxBatchRows ?? 10_000;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
   const intervalMs = options.flushIntervalMs ?? 250;
   const firstBackoff = options.initialBackoffMs ?? 100;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
@@ -179,52 +185,73 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     settleWaiters();
   }
 
+  /**
+   * Send batches, up to `maxInFlight` at once, until the queue is empty or the store fails. After a
+   * store failure no new batch starts; the ones in flight settle, then one retry is scheduled.
+   */
   async function drainQueue(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, batchRows);
-      inFlight = batch.length;
-      try {
-        await insert(batch);
-        s.exported += batch.length;
-        s.consecutiveFailures = 0;
-        s.lastError = null;
-      } catch (e) {
-        let error = e instanceof Error ? e : new Error(String(e));
-        let back = batch;
-        if (isRowError(error)) {
-          // A poison row must not block the pipeline: split until the refused rows are alone, store
-          // the rest, and count the refused ones as dropped (never silent).
-          const r = await isolate(batch);
-          s.exported += r.exported;
-          s.dropped += r.refused;
-          s.failedInserts++;
-          s.lastError = `${r.refused} row(s) refused by the store: ${error.message}`;
-          options.onError?.(new Error(s.lastError), 0);
-          if (r.left.length === 0) {
-            s.consecutiveFailures = 0;
-            continue;
-          }
-          back = r.left;
-          error = r.error ?? error;
-        }
-        s.failedInserts++;
-        s.consecutiveFailures++;
-        s.retried += back.length;
-        s.lastError = error.message;
-        options.onError?.(error, s.consecutiveFailures);
-        // Put the batch back in front; if newer rows filled the queue meanwhile, the oldest overflow.
-        queue = back.concat(queue);
-        const overflow = queue.length - capacity;
-        if (overflow > 0) {
-          queue.splice(capacity);
-          s.dropped += overflow;
-        }
-        if (!closed) retryLater(backoff(s.consecutiveFailures));
-        return;
-      } finally {
-        inFlight = 0;
+    const active = new Set<Promise<void>>();
+    let failure = 0;
+    while (failure === 0 && (queue.length > 0 || active.size > 0)) {
+      while (failure === 0 && queue.length > 0 && active.size < maxInFlight) {
+        const batch = queue.splice(0, batchRows);
+        inFlight += batch.length;
         s.queued = queue.length;
+        const sent: Promise<void> = send(batch).then((ok) => {
+          active.delete(sent);
+          if (!ok) failure = s.consecutiveFailures;
+        });
+        active.add(sent);
       }
+      if (active.size > 0) await Promise.race(active);
+    }
+    await Promise.all(active);
+    if (failure > 0 && !closed) retryLater(backoff(s.consecutiveFailures));
+  }
+
+  /** One INSERT of `batch`; false when the store failed (the rows are back in the queue). */
+  async function send(batch: SpanRow[]): Promise<boolean> {
+    try {
+      await insert(batch);
+      s.exported += batch.length;
+      s.consecutiveFailures = 0;
+      s.lastError = null;
+      return true;
+    } catch (e) {
+      let error = e instanceof Error ? e : new Error(String(e));
+      let back = batch;
+      if (isRowError(error)) {
+        // A poison row must not block the pipeline: split until the refused rows are alone, store
+        // the rest, and count the refused ones as dropped (never silent).
+        const r = await isolate(batch);
+        s.exported += r.exported;
+        s.dropped += r.refused;
+        s.failedInserts++;
+        s.lastError = `${r.refused} row(s) refused by the store: ${error.message}`;
+        options.onError?.(new Error(s.lastError), 0);
+        if (r.left.length === 0) {
+          s.consecutiveFailures = 0;
+          return true;
+        }
+        back = r.left;
+        error = r.error ?? error;
+      }
+      s.failedInserts++;
+      s.consecutiveFailures++;
+      s.retried += back.length;
+      s.lastError = error.message;
+      options.onError?.(error, s.consecutiveFailures);
+      // Put the batch back in front; if newer rows filled the queue meanwhile, the oldest overflow.
+      queue = back.concat(queue);
+      const overflow = queue.length - capacity;
+      if (overflow > 0) {
+        queue.splice(capacity);
+        s.dropped += overflow;
+      }
+      return false;
+    } finally {
+      inFlight -= batch.length;
+      s.queued = queue.length;
     }
   }
 
