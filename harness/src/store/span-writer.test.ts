@@ -120,4 +120,35 @@ describe('span writer', () => {
       queued: 0,
     });
   });
+
+  it('writes rows accepted just as a drain ends (the microtask window before it clears)', async () => {
+    for (let hops = 0; hops < 12; hops++) {
+      let hook: (() => void) | null = null;
+      const w = createSpanWriter(
+        async () => {
+          await new Promise((r) => setTimeout(r, 1));
+          const h = hook;
+          hook = null;
+          if (h) queueMicrotask(h);
+        },
+        { maxBatchRows: 10, flushIntervalMs: 5 },
+      );
+      w.accept(rows(1));
+      hook = () => {
+        let k = hops;
+        const step = (): void => {
+          if (k-- > 0) queueMicrotask(step);
+          else w.accept(rows(1, 1));
+        };
+        step();
+      };
+      const outcome = await Promise.race([
+        w.flush().then(() => 'flushed'),
+        new Promise((r) => setTimeout(r, 500, 'hung')),
+      ]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(outcome).toBe('flushed');
+      expect(w.stats()).toMatchObject({ received: 2, exported: 2, queued: 0 });
+    }
+  });
 });

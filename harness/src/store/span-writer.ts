@@ -110,6 +110,13 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     lastError: null,
   };
 
+  /** Starts a drain; only the latest one is `running` (an older one settling must not clear it). */
+  const startDrain = () => {
+    const p: Promise<void> = drain().finally(() => {
+      if (running === p) running = null;
+    });
+    running = p;
+  };
   const backoff = (attempt: number) => {
     const base = Math.min(maxBackoff, firstBackoff * 2 ** Math.min(attempt - 1, 20));
     return base / 2 + Math.random() * (base / 2);
@@ -121,9 +128,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     if (timer || draining || closed) return;
     timer = setTimeout(() => {
       timer = null;
-      running = drain().finally(() => {
-        running = null;
-      });
+      startDrain();
     }, delayMs);
     timer.unref();
   };
@@ -133,9 +138,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      running = drain().finally(() => {
-        running = null;
-      });
+      startDrain();
     }, delayMs);
     timer.unref();
   };
@@ -183,6 +186,10 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
       draining = false;
     }
     settleWaiters();
+    // Rows accepted after the loop saw an empty queue but before `draining` cleared found a drain
+    // "running" and started none; without this they would wait for the next accept (no-op when a
+    // retry is already set).
+    if (queue.length > 0) schedule(0);
   }
 
   /**
@@ -191,22 +198,23 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
    */
   async function drainQueue(): Promise<void> {
     const active = new Set<Promise<void>>();
-    let failure = 0;
-    while (failure === 0 && (queue.length > 0 || active.size > 0)) {
-      while (failure === 0 && queue.length > 0 && active.size < maxInFlight) {
+    // a flag, not the failure count: a concurrent success may reset the count before it is read
+    let failed = false;
+    while (!failed && (queue.length > 0 || active.size > 0)) {
+      while (!failed && queue.length > 0 && active.size < maxInFlight) {
         const batch = queue.splice(0, batchRows);
         inFlight += batch.length;
         s.queued = queue.length;
         const sent: Promise<void> = send(batch).then((ok) => {
           active.delete(sent);
-          if (!ok) failure = s.consecutiveFailures;
+          if (!ok) failed = true;
         });
         active.add(sent);
       }
       if (active.size > 0) await Promise.race(active);
     }
     await Promise.all(active);
-    if (failure > 0 && !closed) retryLater(backoff(s.consecutiveFailures));
+    if (failed && !closed) retryLater(backoff(Math.max(1, s.consecutiveFailures)));
   }
 
   /** One INSERT of `batch`; false when the store failed (the rows are back in the queue). */
@@ -269,9 +277,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
           clearTimeout(timer);
           timer = null;
         }
-        running = drain().finally(() => {
-          running = null;
-        });
+        startDrain();
       } else schedule(intervalMs);
       return { accepted: taken, rejected: rows.length - taken };
     },
@@ -283,9 +289,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
           clearTimeout(timer);
           timer = null;
         }
-        running = drain().finally(() => {
-          running = null;
-        });
+        startDrain();
       }
       return done;
     },
