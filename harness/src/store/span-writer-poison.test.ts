@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isRowDataError } from './refused-rows';
 import type { SpanRow } from './span-row';
-import { createSpanWriter, isRowDataError } from './span-writer';
+import { createSpanWriter } from './span-writer';
 
 const row = (i: number, poison = false) => ({ SpanName: poison ? 'poison' : `s${i}` }) as unknown as SpanRow;
 const parseError = () =>

@@ -1,4 +1,5 @@
 import { redactSpanRow } from './redact';
+import { isolateRefusedRows, isRowDataError } from './refused-rows';
 import type { SpanRow } from './span-row';
 import type { AcceptResult, SpanSink } from './span-sink';
 
@@ -25,26 +26,6 @@ export interface SpanWriterOptions {
   onError?: (error: Error, attempt: number) => void;
   /** Whether an insert error blames the rows rather than the store (default: ClickHouse parse errors). */
   isRowError?: (error: Error) => boolean;
-}
-
-/** What splitting a refused batch achieved. */
-interface Isolated {
-  exported: number;
-  refused: number;
-  /** Rows not tried because the store itself failed meanwhile (back to the queue). */
-  left: SpanRow[];
-  error: Error | undefined;
-}
-
-/** ClickHouse error codes that mean "these rows cannot be stored", not "the store is unavailable". */
-const ROW_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '72', '117', '407']);
-
-/** A ClickHouse refusal of the data itself (unparsable value, overflow): retrying cannot help. */
-export function isRowDataError(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  return (
-    (code !== undefined && ROW_ERROR_CODES.has(String(code))) || /^Cannot (parse|read) /.test(error.message)
-  );
 }
 
 /** Exact counters of the span pipeline: every row accepted is eventually exported or dropped. */
@@ -143,41 +124,6 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
     timer.unref();
   };
 
-  /**
-   * Insert `rows` (which failed as a whole with a row error) in halves, down to single rows.
-   * Returns what was stored, how many rows the store refused, and the rows left when the store
-   * itself failed meanwhile (they go back to the queue).
-   */
-  async function isolate(rows: SpanRow[]): Promise<Isolated> {
-    if (rows.length === 1) return { exported: 0, refused: 1, left: [], error: undefined };
-    const mid = rows.length >> 1;
-    const out: Isolated = { exported: 0, refused: 0, left: [], error: undefined };
-    const halves = [rows.slice(0, mid), rows.slice(mid)];
-    for (let i = 0; i < halves.length; i++) {
-      const half = halves[i] as SpanRow[];
-      try {
-        await insert(half);
-        out.exported += half.length;
-      } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
-        if (!isRowError(error)) {
-          out.left = halves.slice(i).flat();
-          out.error = error;
-          return out;
-        }
-        const r = await isolate(half);
-        out.exported += r.exported;
-        out.refused += r.refused;
-        if (r.left.length > 0) {
-          out.left = r.left.concat(halves.slice(i + 1).flat());
-          out.error = r.error;
-          return out;
-        }
-      }
-    }
-    return out;
-  }
-
   async function drain(): Promise<void> {
     draining = true;
     try {
@@ -231,7 +177,7 @@ export function createSpanWriter(insert: InsertRows, options: SpanWriterOptions 
       if (isRowError(error)) {
         // A poison row must not block the pipeline: split until the refused rows are alone, store
         // the rest, and count the refused ones as dropped (never silent).
-        const r = await isolate(batch);
+        const r = await isolateRefusedRows(batch, insert, isRowError);
         s.exported += r.exported;
         s.dropped += r.refused;
         s.failedInserts++;
