@@ -13,9 +13,8 @@ type FetchInput = Parameters<typeof globalThis.fetch>[0];
 
 /**
  * A `fetch` for the provider SDKs built on the undici dispatcher's `request()` API. Why: WHATWG
- * fetch costs ~150 µs of CPU per call on this box (Request object, header guards, body streams),
- * more than the whole instrumented client adds on top of it; `request()` plus one real `Response`
- * costs about a third of that. What the SDKs see is a real `Response`: status, headers, a body
+ * fetch (Request object, header guards, body streams) is most of a bare SDK call's CPU; through
+ * this, a bare SDK call costs about half (bench/client-overhead.ts: ~135 vs ~280 µs per call). What the SDKs see is a real `Response`: status, headers, a body
  * that flows chunk by chunk when it is a stream (`text/event-stream`, no content-length, or
  * compressed), redirects followed, gzip / deflate / br bodies decoded, and fetch's error shapes (the abort
  * reason when the signal fires, `TypeError: fetch failed` / `terminated` with the cause otherwise).
