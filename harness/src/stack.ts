@@ -76,12 +76,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const mock = config.providerUrl ? undefined : await startHostedMock(config, spans);
     if (mock) cleanup.unshift(() => mock.close());
     const providerUrl = config.providerUrl ?? (mock as HostedMock).server.url;
+    const requestLog = createRequestLog(
+      options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs'),
+    );
+    cleanup.unshift(() => requestLog.close());
     const clients = createClientRegistry({
       baseUrl: providerUrl,
       tracer: trace.getTracer('harness.client'),
-      logger: createRequestLog(
-        options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs'),
-      ),
+      logger: requestLog.logger,
     });
     cleanup.unshift(() => clients.closeAll());
     const runs = await wireRuns({
