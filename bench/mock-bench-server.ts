@@ -35,8 +35,9 @@ const FLOOR_FRAME = `${Buffer.byteLength(FLOOR_DATA).toString(16)}\r\n${FLOOR_DA
 /**
  * `paced-floor`: what this box can do at all for paced streams, to set the mock's numbers beside.
  * The least a node server can do per stream: the same head, a first chunk after a uniform
- * 200–800 ms, then one pre-rendered chunk per write at absolute 60 tokens/s deadlines (the mock's
- * gpt-4o mean), 240 chunks, no parsing, tokenizing or rendering.
+ * 200–800 ms, then one pre-rendered chunk per write at absolute deadlines, at a rate drawn
+ * uniformly from 50–80 tokens/s per stream (the mock's gpt-4o figures, so both sides send as many
+ * chunks per second), 240 chunks, no parsing, tokenizing or rendering.
  */
 function servePacedFloor(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
@@ -45,6 +46,7 @@ function servePacedFloor(req: IncomingMessage, res: ServerResponse): void {
     res.flushHeaders();
     const socket = res.socket;
     const t0 = performance.now() + 200 + Math.random() * 600;
+    const gapMs = 1000 / (50 + Math.random() * 30);
     let n = 0;
     const tick = (): void => {
       if (!socket || socket.destroyed) return;
@@ -53,7 +55,7 @@ function servePacedFloor(req: IncomingMessage, res: ServerResponse): void {
         return;
       }
       socket.write(FLOOR_FRAME);
-      setTimeout(tick, Math.max(0, t0 + (n * 1000) / 60 - performance.now()));
+      setTimeout(tick, Math.max(0, t0 + n * gapMs - performance.now()));
     };
     setTimeout(tick, Math.max(0, t0 - performance.now()));
   });

@@ -66,9 +66,9 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
       // four separate writes and a cork/uncork tick); `res.end()` still writes the terminator
       const socket = res.chunkedEncoding && res.headersSent ? res.socket : null;
       source.attach({
-        write: (chunk) => {
+        write: (chunk, bytes) => {
           if (socket && !socket.destroyed)
-            socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`);
+            socket.write(`${(bytes ?? Buffer.byteLength(chunk)).toString(16)}\r\n${chunk}\r\n`);
           else res.write(chunk);
         },
         close: (last) => {

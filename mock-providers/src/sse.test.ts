@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, sseStream } from './sse';
+import { claimSseSource, frameOf, sseResponse, sseStream } from './sse';
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<{ reads: string[]; times: number[] }> {
   const reader = stream.getReader();
@@ -18,6 +18,33 @@ describe('SSE writer', () => {
   it('frames events with and without event: lines', () => {
     expect(frameOf({ data: '{}' })).toBe('data: {}\n\n');
     expect(frameOf({ event: 'ping', data: '{}' })).toBe('event: ping\ndata: {}\n\n');
+  });
+
+  it('hands a direct sink each batch with its byte length, unless a fault rewrote a frame in it', async () => {
+    const writes: Array<{ chunk: string; bytes: number | undefined }> = [];
+    const response = sseResponse(
+      [
+        { at: 0, data: 'é1', dataBytes: 3 },
+        { at: 0, event: 'ping', data: 'x', dataBytes: 1 },
+        { at: 20, data: 'no length given' },
+        { at: 40, data: 'rewritten', dataBytes: 9 },
+        { at: 60, data: 'last' },
+      ],
+      {},
+      { beforeEvent: (i) => (i === 3 ? { frame: 'data: {oops\n\n' } : undefined) },
+    );
+    const closed = new Promise<string | undefined>((resolve) =>
+      claimSseSource(response)?.attach({
+        write: (chunk, bytes) => writes.push({ chunk, bytes }),
+        close: resolve,
+        error: () => undefined,
+      }),
+    );
+    expect(await closed).toBe('data: last\n\n');
+    expect(writes[0]).toEqual({ chunk: 'data: é1\n\nevent: ping\ndata: x\n\n', bytes: 32 });
+    expect(Buffer.byteLength(writes[0]?.chunk ?? '')).toBe(32);
+    // no length from the renderer: measured; a frame a fault rewrote: left to the sink to measure
+    expect(writes.slice(1).map((w) => w.bytes)).toEqual([23, undefined]);
   });
 
   it('writes events due together in one chunk and paces later ones at their deadlines', async () => {

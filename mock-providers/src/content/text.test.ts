@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { requestRng } from './rng';
 import { capText, generateText } from './text';
-import { countTokens, splitByTokens } from './tokens';
+import { countTokens, splitByTokens, tokenize } from './tokens';
 
 describe('generated text and token pieces', () => {
   it('reports exactly the tokens of the text it returns and respects the cap', () => {
@@ -36,5 +37,19 @@ describe('generated text and token pieces', () => {
     expect(generateText(requestRng(1, 'gpt-4o', '{"x":1}', 'c'), 50, 100).text).toBe(a);
     expect(generateText(requestRng(2, 'gpt-4o', '{"x":1}', 'c'), 50, 100).text).not.toBe(a);
     expect(capText(a, 1000).truncated).toBe(false);
+  });
+});
+
+describe('generated prose tokenised by pieces', () => {
+  it('has exactly the ids a full BPE pass gives the text', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 400 }), (seed, target) => {
+        const out = generateText(requestRng(seed, 'gpt-4o', 'body', 'p'), target, Number.POSITIVE_INFINITY);
+        // straight from the tokenizer, not through the cache the generator filled
+        expect(tokenize(out.text)).toEqual(encode(out.text));
+        expect(out.tokens).toBe(encode(out.text).length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Rng } from './rng';
-import { countTokens, detokenize, tokenize } from './tokens';
+import { countTokens, detokenize, rememberTokens, tokenize } from './tokens';
 
 const WORDS = [
   'the',
@@ -92,14 +92,38 @@ export interface GeneratedText {
   truncated: boolean;
 }
 
-/** A sentence-shaped run of pseudo-random words and its approximate token count (1 per word + period). */
-function sentence(rng: Rng): { text: string; approxTokens: number } {
+/**
+ * Token ids per pre-tokenizer piece of generated prose (`The`, ` model`, `.`): BPE never merges
+ * across these pieces, so a text made of them tokenizes to the concatenation of their ids. Bounded
+ * by the vocabulary (each word lower-case or capitalised, with or without a leading space).
+ */
+const pieceIds = new Map<string, readonly number[]>();
+
+function idsOfPiece(piece: string): readonly number[] {
+  let ids = pieceIds.get(piece);
+  if (!ids) {
+    ids = tokenize(piece);
+    pieceIds.set(piece, ids);
+  }
+  return ids;
+}
+
+/**
+ * Appends one sentence-shaped run of pseudo-random words (`rng`-drawn: 6–14 words, then a period)
+ * to `out`, with its token ids; returns its approximate token count (1 per word + period).
+ */
+function appendSentence(rng: Rng, out: { text: string; ids: number[] }): number {
   const n = rng.int(6, 14);
-  const words: string[] = [];
-  for (let i = 0; i < n; i++) words.push(rng.pick(WORDS));
-  const first = words[0] ?? 'the';
-  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
-  return { text: `${words.join(' ')}.`, approxTokens: n + 1 };
+  for (let i = 0; i < n; i++) {
+    let word: string = rng.pick(WORDS);
+    if (i === 0) word = word.charAt(0).toUpperCase() + word.slice(1);
+    const piece = out.text ? ` ${word}` : word;
+    out.text += piece;
+    for (const id of idsOfPiece(piece)) out.ids.push(id);
+  }
+  out.text += '.';
+  for (const id of idsOfPiece('.')) out.ids.push(id);
+  return n + 1;
 }
 
 /**
@@ -108,14 +132,12 @@ function sentence(rng: Rng): { text: string; approxTokens: number } {
  */
 export function generateText(rng: Rng, target: number, cap: number): GeneratedText {
   const goal = Math.max(1, target);
-  let text = '';
+  const out = { text: '', ids: [] as number[] };
   let approx = 0;
-  while (approx < goal) {
-    const s = sentence(rng);
-    approx += s.approxTokens;
-    text += (text ? ' ' : '') + s.text;
-  }
-  return capText(text, cap);
+  while (approx < goal) approx += appendSentence(rng, out);
+  // built from whole pieces, so its ids are known without running BPE over the text
+  rememberTokens(out.text, out.ids);
+  return capText(out.text, cap);
 }
 
 /** Cuts a text to at most `cap` tokens, reporting whether it was cut. */

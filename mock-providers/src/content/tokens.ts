@@ -25,6 +25,14 @@ export function tokenize(text: string): readonly number[] {
   return ids;
 }
 
+/**
+ * Records the token ids of a text whose tokenisation is known by construction (generated prose
+ * made of whole pre-tokenizer pieces), so counting and splitting it later skip BPE.
+ */
+export function rememberTokens(text: string, ids: readonly number[]): void {
+  if (text.length <= CACHE_MAX_CHARS) cache.set(text, Object.freeze(ids.slice()));
+}
+
 /** Number of o200k tokens in a text. */
 export function countTokens(text: string): number {
   return text.length === 0 ? 0 : tokenize(text).length;
@@ -33,6 +41,18 @@ export function countTokens(text: string): number {
 /** Text of a run of token ids. */
 export function detokenize(tokens: readonly number[]): string {
   return decode(tokens);
+}
+
+/** Text of single token ids (splitting decodes the same few thousand ids again and again). */
+const tokenTexts = new Map<number, string>();
+
+function tokenText(id: number): string {
+  let text = tokenTexts.get(id);
+  if (text === undefined) {
+    text = decode([id]);
+    tokenTexts.set(id, text);
+  }
+  return text;
 }
 
 /** True when every UTF-16 unit of the text is below 0x80. */
@@ -54,7 +74,7 @@ export function splitByTokens(text: string, perPiece = 1): string[] {
     let consumed = 0;
     let upTo = 0;
     for (let i = 0; i < ids.length; i++) {
-      upTo += decode([ids[i] as number]).length;
+      upTo += tokenText(ids[i] as number).length;
       if ((i + 1) % perPiece !== 0 && i + 1 < ids.length) continue;
       const end = i + 1 === ids.length ? text.length : upTo;
       if (end > consumed) pieces.push(text.slice(consumed, end));

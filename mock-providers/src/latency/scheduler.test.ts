@@ -40,3 +40,33 @@ describe('shared stream scheduler', () => {
     expect(order).toEqual(['first', 'io', 'next']);
   });
 });
+
+describe('shared stream scheduler under load', () => {
+  it('hands the event loop back between slices of a long tick, and still runs every due wake-up in order', async () => {
+    const ran: number[] = [];
+    let ioTurns = 0;
+    let ranWhenIoFirstRan = -1;
+    const t = now();
+    // 400 wake-ups due together, each busy for ~0.05 ms: ~20 ms of work, ten slices' worth
+    await new Promise<void>((resolve) => {
+      for (let i = 0; i < 400; i++)
+        wakeAt(t, () => {
+          const until = now() + 0.05;
+          while (now() < until);
+          ran.push(i);
+          if (i === 0)
+            setImmediate(function io() {
+              ioTurns++;
+              if (ranWhenIoFirstRan < 0) ranWhenIoFirstRan = ran.length;
+              if (ran.length < 400) setImmediate(io);
+            });
+          if (i === 399) resolve();
+        });
+    });
+    expect(ran).toEqual(Array.from({ length: 400 }, (_, i) => i));
+    // the loop got turns while the backlog was worked off, not only after it
+    expect(ranWhenIoFirstRan).toBeGreaterThan(0);
+    expect(ranWhenIoFirstRan).toBeLessThan(400);
+    expect(ioTurns).toBeGreaterThan(2);
+  });
+});

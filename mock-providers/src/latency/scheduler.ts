@@ -9,13 +9,19 @@ export interface Wakeup {
 
 /**
  * One timer for every paced stream: a binary min-heap of wake-ups (deadline, then FIFO) and a
- * single `setTimeout` armed at the earliest deadline. When it fires, every wake-up due within
- * 0.25 ms runs (each writes its due chunk and schedules its next one, which joins the heap after
+ * single `setTimeout` armed at the earliest deadline. When it fires, the wake-ups due within
+ * 0.25 ms run (each writes its due chunk and schedules its next one, which joins the heap after
  * the tick) and the timer is re-armed.
  * Why: thousands of concurrent streams at ~60 tokens/s each would otherwise create a timer, a
  * promise and an abort listener per token per stream; this keeps the per-token cost to a heap
  * push and pop, and every stream due in one tick is served in that tick.
+ *
+ * A tick runs for at most `SLICE_MS`; what is still due then runs from `setImmediate`, after the
+ * event loop's I/O phase. Why: libuv accepts one connection per loop iteration (libuv#3696), so
+ * when 2,500 streams keep a process busy, a tick that writes for 15 ms lets in ~60 new
+ * connections a second and the rest wait seconds in the accept queue.
  */
+const SLICE_MS = 2;
 const heap: Wakeup[] = [];
 let seq = 0;
 let timer: NodeJS.Timeout | undefined;
@@ -57,7 +63,12 @@ function pop(): Wakeup | undefined {
   return top;
 }
 
+/** The continuation of a tick that used up its slice (set while one is queued). */
+let immediate: NodeJS.Immediate | undefined;
+
 function arm(): void {
+  // a queued continuation runs whatever is due; it re-arms when it is done
+  if (immediate) return;
   while (heap.length > 0 && (heap[0] as Wakeup).run === null) pop();
   const next = heap[0];
   if (!next) {
@@ -73,17 +84,27 @@ function arm(): void {
 }
 
 function tick(): void {
+  if (timer) clearTimeout(timer);
   timer = undefined;
+  immediate = undefined;
   armedAt = Number.POSITIVE_INFINITY;
   // Only what is due now runs in this tick. Wake-ups that fall due while it runs (or that the runs
   // schedule, when the process is behind) wait for the next tick, so network I/O (new requests,
   // closes) gets its turn between batches instead of starving behind the writes of streams already
   // running.
-  const due = now() + 0.25;
+  const started = now();
+  const due = started + 0.25;
+  let ran = 0;
+  let sliceOver = false;
   ticking = true;
   while (heap.length > 0) {
     const next = heap[0] as Wakeup;
     if (next.run !== null && next.at > due) break;
+    // the clock is read every 32 runs: a run (one stream's batch) takes microseconds
+    if ((++ran & 31) === 0 && now() - started > SLICE_MS) {
+      sliceOver = true;
+      break;
+    }
     pop();
     const run = next.run;
     next.run = null;
@@ -98,7 +119,8 @@ function tick(): void {
   ticking = false;
   for (const w of scheduledInTick) push(w);
   scheduledInTick.length = 0;
-  arm();
+  if (sliceOver) immediate = setImmediate(tick);
+  else arm();
 }
 
 /** Runs `run` at the monotonic deadline `at` (ms, `performance.now()` clock). */

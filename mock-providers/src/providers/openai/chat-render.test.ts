@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../content/decision';
 import { findModel } from '../../models/catalog';
-import { renderCompletion, renderCompletionJson } from './chat-render';
+import { renderCompletion, renderCompletionJson, renderStream } from './chat-render';
 import { chatRequestSchema, promptTokensOf, toGeneration } from './chat-schema';
 
 function decisionFor(body: unknown) {
@@ -45,5 +45,26 @@ describe('renderCompletionJson', () => {
     );
     expect(ids[0]).toMatch(/^call_/);
     expect(ids[0]).not.toBe(ids[1]);
+  });
+});
+
+describe('renderStream', () => {
+  it('gives every per-token chunk its exact UTF-8 length (the socket writer frames by it)', () => {
+    const { decision, model, promptTokens } = decisionFor({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'tell me a story' }],
+      max_tokens: 40,
+      n: 2,
+    });
+    // non-ASCII and JSON-escaped content, as a content fault or a schema answer may produce
+    const outputs = decision.outputs.map((o, i) =>
+      o.kind === 'text' && i === 1 ? { ...o, text: 'Café "crème" — ünïcode 🚀 \\ end' } : o,
+    );
+    const meta = { id: 'chatcmpl-ü', created: 1, model: model.snapshot, promptTokens };
+    const events = renderStream(meta, { ...decision, outputs }, true);
+    const sized = events.filter((e) => e.dataBytes !== undefined);
+    expect(sized.length).toBeGreaterThan(40);
+    for (const e of sized) expect(e.dataBytes).toBe(Buffer.byteLength(e.data));
+    expect(sized.some((e) => Buffer.byteLength(e.data) !== e.data.length)).toBe(true);
   });
 });

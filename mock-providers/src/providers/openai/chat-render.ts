@@ -129,8 +129,15 @@ export function renderStream(meta: CompletionMeta, decision: Decision, includeUs
   // would give for `chunk([{ index, delta: { content }, logprobs: null, finish_reason: null }])`)
   const head = `${JSON.stringify(base).slice(0, -1)},"choices":[{"index":`;
   const tail = `},"logprobs":null,"finish_reason":null}]${includeUsage ? ',"usage":null' : ''}}`;
-  const contentChunk = (index: number, content: string) =>
-    `${head}${index},"delta":{"content":${JSON.stringify(content)}${tail}`;
+  const fixedBytes = Buffer.byteLength(head) + Buffer.byteLength(tail) + ',"delta":{"content":'.length;
+  const contentEvent = (at: number, index: number, content: string): TimedEvent => {
+    const quoted = JSON.stringify(content);
+    return {
+      at,
+      data: `${head}${index},"delta":{"content":${quoted}${tail}`,
+      dataBytes: fixedBytes + String(index).length + Buffer.byteLength(quoted),
+    };
+  };
   const events: TimedEvent[] = [];
   let end = ttftMs;
   decision.outputs.forEach((o, index) => {
@@ -139,11 +146,11 @@ export function renderStream(meta: CompletionMeta, decision: Decision, includeUs
     for (const d of deltasOf(o)) {
       at = ttftMs + sent * perTokenMs;
       sent += d.tokens;
-      const data =
+      events.push(
         d.content !== undefined
-          ? contentChunk(index, d.content)
-          : chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]);
-      events.push({ at, data });
+          ? contentEvent(at, index, d.content)
+          : { at, data: chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]) },
+      );
     }
     events.push({ at, data: chunk([{ index, delta: {}, logprobs: null, finish_reason: finishOf(o) }]) });
     end = Math.max(end, at);
