@@ -46,6 +46,16 @@ export interface Decision {
 
 function textOutput(req: GenerationRequest, rng: Rng, cap: number): Output {
   const target = defaultAnswerTokens(rng, req.promptTokens);
+  // plain prose is cut while it is generated (its token ids are known piece by piece)
+  if (req.format.type === 'text') {
+    const prose = generateText(rng, target, cap);
+    return {
+      kind: 'text',
+      text: prose.text,
+      tokens: prose.tokens,
+      finish: prose.truncated ? 'length' : 'stop',
+    };
+  }
   let generated = generateText(rng, target, Number.POSITIVE_INFINITY);
   if (req.format.type === 'json_object') {
     generated = {

@@ -43,13 +43,29 @@ describe('generated text and token pieces', () => {
 describe('generated prose tokenised by pieces', () => {
   it('has exactly the ids a full BPE pass gives the text', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 400 }), (seed, target) => {
-        const out = generateText(requestRng(seed, 'gpt-4o', 'body', 'p'), target, Number.POSITIVE_INFINITY);
-        // straight from the tokenizer, not through the cache the generator filled
-        expect(tokenize(out.text)).toEqual(encode(out.text));
-        expect(out.tokens).toBe(encode(out.text).length);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        (seed, target, cap) => {
+          const whole = generateText(
+            requestRng(seed, 'gpt-4o', 'body', 'p'),
+            target,
+            Number.POSITIVE_INFINITY,
+          );
+          // straight from the tokenizer, not through the cache the generator filled
+          expect(tokenize(whole.text)).toEqual(encode(whole.text));
+          expect(whole.tokens).toBe(encode(whole.text).length);
+          const cut = generateText(requestRng(seed, 'gpt-4o', 'body', 'p'), target, cap);
+          expect(cut.tokens).toBe(encode(cut.text).length);
+          expect(cut.tokens).toBeLessThanOrEqual(cap);
+          expect(whole.text.startsWith(cut.text)).toBe(true);
+          expect(cut.truncated).toBe(whole.tokens > cap);
+          // a cut loses at most the one piece it fell in (no piece here is longer than 3 tokens)
+          if (cut.truncated) expect(cut.tokens).toBeGreaterThanOrEqual(cap - 3);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -108,36 +108,71 @@ function idsOfPiece(piece: string): readonly number[] {
   return ids;
 }
 
+/** Prose under construction: its text, its token ids and where each piece ends in both. */
+interface Prose {
+  text: string;
+  ids: number[];
+  /** Per piece: end offset in `text`, then end offset in `ids` (flat pairs). */
+  ends: number[];
+}
+
 /**
  * Appends one sentence-shaped run of pseudo-random words (`rng`-drawn: 6–14 words, then a period)
  * to `out`, with its token ids; returns its approximate token count (1 per word + period).
  */
-function appendSentence(rng: Rng, out: { text: string; ids: number[] }): number {
+function appendSentence(rng: Rng, out: Prose): number {
   const n = rng.int(6, 14);
   for (let i = 0; i < n; i++) {
     let word: string = rng.pick(WORDS);
     if (i === 0) word = word.charAt(0).toUpperCase() + word.slice(1);
-    const piece = out.text ? ` ${word}` : word;
-    out.text += piece;
-    for (const id of idsOfPiece(piece)) out.ids.push(id);
+    appendPiece(out, out.text ? ` ${word}` : word);
   }
-  out.text += '.';
-  for (const id of idsOfPiece('.')) out.ids.push(id);
+  appendPiece(out, '.');
   return n + 1;
+}
+
+function appendPiece(out: Prose, piece: string): void {
+  out.text += piece;
+  for (const id of idsOfPiece(piece)) out.ids.push(id);
+  out.ends.push(out.text.length, out.ids.length);
 }
 
 /**
  * Deterministic prose of about `target` tokens, cut at `cap` tokens when the cap is lower.
- * Why the cut re-counts: usage must equal the tokens of exactly what is sent.
+ * Built from whole pre-tokenizer pieces, so its token ids are known without running BPE over it;
+ * a cut inside a piece re-counts that piece alone (usage must equal the tokens of exactly what is
+ * sent).
  */
 export function generateText(rng: Rng, target: number, cap: number): GeneratedText {
   const goal = Math.max(1, target);
-  const out = { text: '', ids: [] as number[] };
+  const out: Prose = { text: '', ids: [], ends: [] };
   let approx = 0;
   while (approx < goal) approx += appendSentence(rng, out);
-  // built from whole pieces, so its ids are known without running BPE over the text
-  rememberTokens(out.text, out.ids);
-  return capText(out.text, cap);
+  if (out.ids.length <= cap) {
+    rememberTokens(out.text, out.ids);
+    return { text: out.text, tokens: out.ids.length, truncated: false };
+  }
+  // the whole pieces that fit, then as much of the next one as its own tokens allow
+  let textEnd = 0;
+  let idEnd = 0;
+  for (let p = 0; p < out.ends.length; p += 2) {
+    const nextIdEnd = out.ends[p + 1] as number;
+    if (nextIdEnd > cap) break;
+    textEnd = out.ends[p] as number;
+    idEnd = nextIdEnd;
+  }
+  let text = out.text.slice(0, textEnd);
+  const ids = out.ids.slice(0, idEnd);
+  if (idEnd < cap) {
+    const partial = detokenize(out.ids.slice(idEnd, cap));
+    const partialIds = tokenize(partial);
+    if (partial && ids.length + partialIds.length <= cap) {
+      text += partial;
+      for (const id of partialIds) ids.push(id);
+    }
+  }
+  rememberTokens(text, ids);
+  return { text, tokens: ids.length, truncated: true };
 }
 
 /** Cuts a text to at most `cap` tokens, reporting whether it was cut. */

@@ -17,11 +17,12 @@ export interface Wakeup {
  * push and pop, and every stream due in one tick is served in that tick.
  *
  * A tick runs for at most `SLICE_MS`; what is still due then runs from `setImmediate`, after the
- * event loop's I/O phase. Why: libuv accepts one connection per loop iteration (libuv#3696), so
- * when 2,500 streams keep a process busy, a tick that writes for 15 ms lets in ~60 new
- * connections a second and the rest wait seconds in the accept queue.
+ * event loop's I/O phase. Why: libuv accepts one connection per loop iteration (libuv#3696). With
+ * 2,500 streams keeping the process busy, unsliced ticks let in ~60 new connections a second and
+ * ~1,000 waited seconds in the kernel's accept queue (clients would measure that as time to first
+ * token); 2 ms slices let in ~340/s, 0.5 ms slices ~740/s (bench/mock-streams.ts, ramped).
  */
-const SLICE_MS = 2;
+const SLICE_MS = 0.5;
 const heap: Wakeup[] = [];
 let seq = 0;
 let timer: NodeJS.Timeout | undefined;
@@ -100,8 +101,8 @@ function tick(): void {
   while (heap.length > 0) {
     const next = heap[0] as Wakeup;
     if (next.run !== null && next.at > due) break;
-    // the clock is read every 32 runs: a run (one stream's batch) takes microseconds
-    if ((++ran & 31) === 0 && now() - started > SLICE_MS) {
+    // the clock is read every 16 runs: a run (one stream's batch) takes a few microseconds
+    if ((++ran & 15) === 0 && now() - started > SLICE_MS) {
       sliceOver = true;
       break;
     }

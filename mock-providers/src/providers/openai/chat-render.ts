@@ -90,12 +90,10 @@ export function renderCompletionJson(meta: CompletionMeta, decision: Decision): 
 /** Where the tail starts in a completion rendered with `id: ''` and `created: 0`. */
 const TAIL_START = '{"id":"","object":"chat.completion","created":0'.length;
 
-/** Streamed deltas of one choice, each with the number of tokens it carries. */
-function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: number; content?: string }> {
-  if (o.kind === 'text') {
-    const first = { delta: { role: 'assistant', content: '', refusal: null }, tokens: 0 };
-    return [first, ...splitByTokens(o.text).map((t) => ({ delta: { content: t }, tokens: 1, content: t }))];
-  }
+/** Streamed deltas of one choice after its first (role) chunk, each with the tokens it carries. */
+function toolDeltasOf(
+  o: Extract<Output, { kind: 'tool' }>,
+): Array<{ delta: Record<string, unknown>; tokens: number }> {
   const head = {
     index: 0,
     id: `call_${randomAlnum(24)}`,
@@ -108,6 +106,37 @@ function deltasOf(o: Output): Array<{ delta: Record<string, unknown>; tokens: nu
     tokens: 2,
   }));
   return [first, ...frags];
+}
+
+/** The serialised parts of a per-token chunk around its variable part (index and content). */
+interface ContentFrame {
+  head: string;
+  tail: string;
+  /** UTF-8 length of `head`, `tail` and the fixed text between them. */
+  fixedBytes: number;
+}
+
+/**
+ * One per-token content chunk, rendered when it is read (i.e. sent). Why: a stream holds hundreds
+ * of these; rendering them up front allocated every chunk's text while thousands of requests
+ * arrived together, and the garbage collector then competed with the streams already running.
+ */
+class ContentEvent implements TimedEvent {
+  readonly dataBytes: number;
+
+  constructor(
+    readonly at: number,
+    private readonly frame: ContentFrame,
+    private readonly index: number,
+    /** The content as a JSON string literal. */
+    private readonly quoted: string,
+  ) {
+    this.dataBytes = frame.fixedBytes + (index < 10 ? 1 : String(index).length) + Buffer.byteLength(quoted);
+  }
+
+  get data(): string {
+    return `${this.frame.head}${this.index},"delta":{"content":${this.quoted}${this.frame.tail}`;
+  }
 }
 
 /**
@@ -129,28 +158,39 @@ export function renderStream(meta: CompletionMeta, decision: Decision, includeUs
   // would give for `chunk([{ index, delta: { content }, logprobs: null, finish_reason: null }])`)
   const head = `${JSON.stringify(base).slice(0, -1)},"choices":[{"index":`;
   const tail = `},"logprobs":null,"finish_reason":null}]${includeUsage ? ',"usage":null' : ''}}`;
-  const fixedBytes = Buffer.byteLength(head) + Buffer.byteLength(tail) + ',"delta":{"content":'.length;
-  const contentEvent = (at: number, index: number, content: string): TimedEvent => {
-    const quoted = JSON.stringify(content);
-    return {
-      at,
-      data: `${head}${index},"delta":{"content":${quoted}${tail}`,
-      dataBytes: fixedBytes + String(index).length + Buffer.byteLength(quoted),
-    };
+  const frame: ContentFrame = {
+    head,
+    tail,
+    fixedBytes: Buffer.byteLength(head) + Buffer.byteLength(tail) + ',"delta":{"content":'.length,
   };
   const events: TimedEvent[] = [];
   let end = ttftMs;
   decision.outputs.forEach((o, index) => {
     let at = ttftMs;
-    let sent = 0;
-    for (const d of deltasOf(o)) {
-      at = ttftMs + sent * perTokenMs;
-      sent += d.tokens;
-      events.push(
-        d.content !== undefined
-          ? contentEvent(at, index, d.content)
-          : { at, data: chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]) },
-      );
+    if (o.kind === 'text') {
+      events.push({
+        at,
+        data: chunk([
+          {
+            index,
+            delta: { role: 'assistant', content: '', refusal: null },
+            logprobs: null,
+            finish_reason: null,
+          },
+        ]),
+      });
+      const pieces = splitByTokens(o.text);
+      for (let i = 0; i < pieces.length; i++) {
+        at = ttftMs + i * perTokenMs;
+        events.push(new ContentEvent(at, frame, index, JSON.stringify(pieces[i])));
+      }
+    } else {
+      let sent = 0;
+      for (const d of toolDeltasOf(o)) {
+        at = ttftMs + sent * perTokenMs;
+        sent += d.tokens;
+        events.push({ at, data: chunk([{ index, delta: d.delta, logprobs: null, finish_reason: null }]) });
+      }
     }
     events.push({ at, data: chunk([{ index, delta: {}, logprobs: null, finish_reason: finishOf(o) }]) });
     end = Math.max(end, at);
