@@ -69,3 +69,19 @@ describe('generated prose tokenised by pieces', () => {
     );
   });
 });
+
+describe('cutting text inside a character', () => {
+  it('leaves nothing behind for the next cut (the tokenizer decodes through one streaming decoder)', () => {
+    // an emoji is several byte tokens: a cap of 3 stops inside the second one
+    expect(capText('🚀🚀', 3).text).toBe('🚀');
+    const json = '{"a":"🚀 x"}';
+    const cut = capText(json, 5);
+    expect(json.startsWith(cut.text)).toBe(true);
+    expect(cut.tokens).toBeLessThanOrEqual(5);
+    expect(cut.tokens).toBe(encode(cut.text).length);
+    // the same text splits the same way whatever was cut before it
+    const first = splitByTokens('Réponse: 🚀🚀 fin');
+    capText('🚀🚀', 3);
+    expect(splitByTokens('Réponse: 🚀🚀 fin')).toEqual(first);
+  });
+});

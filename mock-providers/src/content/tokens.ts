@@ -1,3 +1,4 @@
+import { decoder as sharedDecoder } from 'gpt-tokenizer/BytePairEncodingCore';
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { Lru } from '../lru';
 
@@ -38,9 +39,17 @@ export function countTokens(text: string): number {
   return text.length === 0 ? 0 : tokenize(text).length;
 }
 
-/** Text of a run of token ids. */
+/**
+ * Text of a run of token ids; bytes of a character the run cuts in two are dropped.
+ * Why the flushes: gpt-tokenizer decodes raw-byte tokens through one module-level streaming
+ * `TextDecoder`, so the bytes a cut left pending would be glued onto the next decode (a later
+ * answer would start with U+FFFD and count more tokens than its cap).
+ */
 export function detokenize(tokens: readonly number[]): string {
-  return decode(tokens);
+  sharedDecoder.decode();
+  const text = decode(tokens);
+  sharedDecoder.decode();
+  return text;
 }
 
 /** Text of single token ids (splitting decodes the same few thousand ids again and again). */
@@ -49,7 +58,7 @@ const tokenTexts = new Map<number, string>();
 function tokenText(id: number): string {
   let text = tokenTexts.get(id);
   if (text === undefined) {
-    text = decode([id]);
+    text = detokenize([id]);
     tokenTexts.set(id, text);
   }
   return text;

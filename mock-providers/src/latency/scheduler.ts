@@ -16,11 +16,13 @@ export interface Wakeup {
  * promise and an abort listener per token per stream; this keeps the per-token cost to a heap
  * push and pop, and every stream due in one tick is served in that tick.
  *
- * A tick runs for at most `SLICE_MS`; what is still due then runs from `setImmediate`, after the
- * event loop's I/O phase. Why: libuv accepts one connection per loop iteration (libuv#3696). With
+ * A tick runs for about `SLICE_MS` (the clock is read every 16 runs); what is still due then runs
+ * from `setImmediate`, after the event loop's I/O phase. Why: libuv accepts one connection per loop iteration (libuv#3696). With
  * 2,500 streams keeping the process busy, unsliced ticks let in ~60 new connections a second and
  * ~1,000 waited seconds in the kernel's accept queue (clients would measure that as time to first
  * token); 2 ms slices let in ~340/s, 0.5 ms slices ~740/s (bench/mock-streams.ts, ramped).
+ * The other side of it: while new requests keep arriving faster than the process can set them up,
+ * running streams get only the slices between, and fall behind rather than the newcomers.
  */
 const SLICE_MS = 0.5;
 const heap: Wakeup[] = [];
