@@ -29,6 +29,8 @@ export function createRequestLog(dir: string): RequestLog {
   return {
     logger,
     close() {
+      // a call settling during shutdown must not write to an ended file (SonicBoom throws)
+      logger.level = 'silent';
       closing ??= new Promise<void>((resolve) => {
         destination.once('close', () => resolve());
         destination.once('error', () => resolve());
