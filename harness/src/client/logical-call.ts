@@ -9,7 +9,7 @@ import { classifyError } from './classify';
 import type { ClientConfig } from './config';
 import type { ClassifiedError } from './error-class';
 import type { Operation, PipelineDeps, Target } from './pipeline';
-import type { retryPolicy } from './policies/retry';
+import type { CallDeadline, retryPolicy } from './policies/retry';
 import { PROVIDER_SEMCONV } from './types';
 
 /** The client's long-lived policies, as one logical call needs them. */
@@ -19,7 +19,7 @@ export interface CallPolicies {
   retry: ReturnType<typeof retryPolicy> | undefined;
   gate: BulkheadPolicy | undefined;
   /** Each failed attempt's error → its call's deadline, for the retry policy's waits. */
-  deadlines: WeakMap<object, number>;
+  deadlines: WeakMap<object, CallDeadline>;
 }
 
 /**
@@ -38,6 +38,8 @@ export class LogicalCall<T extends { usage: Usage }> {
   #lastEnd: number | undefined;
   #queueWaitMs = 0;
   #deadlineAt = Number.POSITIVE_INFINITY;
+  /** The deadline as the retry policy sees it (it marks a wait cut to end there). */
+  #deadline: CallDeadline = { at: Number.POSITIVE_INFINITY, waitCut: false };
   #wasted = 0;
   #wastedUsage: Usage | undefined;
   #succeededAt: number;
@@ -137,6 +139,7 @@ export class LogicalCall<T extends { usage: Usage }> {
   async runTargets(): Promise<AttemptOutcome<T>> {
     this.#queueWaitMs = performance.now() - this.#t0;
     this.#deadlineAt = this.#t0 + this.#queueWaitMs + this.p.config.timeout.totalMs;
+    this.#deadline = { at: this.#deadlineAt, waitCut: false };
     const { targets } = this.op;
     let last: ClassifiedError | undefined;
     for (let i = 0; i < targets.length; i++) {
@@ -147,16 +150,21 @@ export class LogicalCall<T extends { usage: Usage }> {
         return await (this.p.retry ? this.p.retry.execute(guarded, this.ctx.signal) : guarded());
       } catch (e) {
         last = classifyError(e);
-        if (this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS) break;
+        if (this.#timeIsUp()) break;
       }
     }
     throw last;
   }
 
+  /** No attempt fits before the deadline (or the last retry wait was cut to end at it). */
+  #timeIsUp(): boolean {
+    return this.#deadline.waitCut || this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS;
+  }
+
   /** One try of a target, through its breaker. */
   guarded(target: Target): Promise<AttemptOutcome<T>> {
     // Checked before the breaker: running out of time says nothing about the provider.
-    if (this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS) throw deadlineReached();
+    if (this.#timeIsUp()) throw deadlineReached();
     const breaker = this.p.deps.breakers.get(`${target.provider}/${target.model}`);
     return breaker ? breaker.execute(this.attemptOn.bind(this, target)) : this.attemptOn(target);
   }
@@ -200,7 +208,7 @@ export class LogicalCall<T extends { usage: Usage }> {
         this.#wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;
         this.#wastedUsage = addUsage(this.#wastedUsage ?? NO_USAGE, u);
       }
-      this.p.deadlines.set(error, this.#deadlineAt);
+      this.p.deadlines.set(error, this.#deadline);
       throw error;
     } finally {
       this.#lastEnd = performance.now();

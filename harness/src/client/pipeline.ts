@@ -6,7 +6,7 @@ import type { ClientConfig } from './config';
 import type { ErrorClass } from './error-class';
 import { type CallPolicies, LogicalCall } from './logical-call';
 import type { BreakerRegistry } from './policies/breakers';
-import { retryPolicy } from './policies/retry';
+import { type CallDeadline, retryPolicy } from './policies/retry';
 import type { AttemptOptions, Provider, ProviderAdapter } from './types';
 
 /** One provider/model the call may go to, and the error classes that send it to the next. */
@@ -41,7 +41,7 @@ export function createPipeline(deps: PipelineDeps) {
   const { config } = deps;
   // The call's deadline bounds every attempt's timer and every retry wait (see runAttempt and
   // retryPolicy), so no per-call timeout policy, AbortController or timer is needed on top.
-  const deadlines = new WeakMap<object, number>();
+  const deadlines = new WeakMap<object, CallDeadline>();
   const retry =
     config.retry === false ? undefined : retryPolicy(config.retry, (e) => deadlines.get(e as object));
   const gate: BulkheadPolicy | undefined =

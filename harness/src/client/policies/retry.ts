@@ -7,7 +7,8 @@ type RetrySettings = Exclude<ClientConfig['retry'], false>;
 /**
  * The wait before retry `attempt` (1-based) after `error`: the server's advice when it gave one
  * (retry-after-ms, retry-after, reset headers, RetryInfo), plus up to 10 % so a herd of clients does
- * not return in the same millisecond; else exponential backoff with full jitter, capped.
+ * not return in the same millisecond; else exponential backoff, capped, with equal jitter (half the
+ * step plus up to the other half).
  */
 export function retryDelayMs(
   error: unknown,
@@ -27,14 +28,24 @@ export function shouldRetry(error: unknown, s: RetrySettings): boolean {
   return c.retryable && (c.retryAfterMs === undefined || c.retryAfterMs <= s.maxRetryAfterMs);
 }
 
+/** A call's deadline as the retry policy sees it. */
+export interface CallDeadline {
+  /** `performance.now()` scale. */
+  readonly at: number;
+  /** Set when a retry wait was cut to end at the deadline: the call has no attempt left. */
+  waitCut: boolean;
+}
+
 /**
  * Retry only retryable classes, honouring the provider's advised wait (capped), else backoff with
- * jitter. `deadlineOf` tells the failed call's deadline (`performance.now()` scale): no wait runs
- * past it, so the next attempt finds the time up instead of the call oversleeping its timeout.
+ * jitter. `deadlineOf` tells the failed call's deadline: no wait runs past it, and a wait cut to
+ * it marks the deadline, so the call ends there instead of oversleeping its timeout. Why a mark and
+ * not the clock: a timer can fire several milliseconds early (node arms it from the event loop's
+ * cached time), which would start a doomed attempt.
  */
 export function retryPolicy(
   s: RetrySettings,
-  deadlineOf: (error: unknown) => number | undefined = () => undefined,
+  deadlineOf: (error: unknown) => CallDeadline | undefined = () => undefined,
 ): RetryPolicy {
   return retry(
     handleWhen((e) => shouldRetry(e, s)),
@@ -44,7 +55,11 @@ export function retryPolicy(
         const r = ctx.result as { error?: unknown };
         const wait = retryDelayMs(r.error, ctx.attempt, s);
         const deadline = deadlineOf(r.error);
-        return deadline === undefined ? wait : Math.max(0, Math.min(wait, deadline - performance.now()));
+        if (deadline === undefined) return wait;
+        const left = Math.max(0, deadline.at - performance.now());
+        if (wait < left) return wait;
+        deadline.waitCut = true;
+        return left;
       }),
     },
   );
