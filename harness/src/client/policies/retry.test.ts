@@ -21,7 +21,8 @@ describe('retry policy', () => {
     const result = policy.execute(() => {
       attempts++;
       // what the logical call does before each attempt
-      if (deadline.waitCut) throw new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
+      if (deadline.waitCut)
+        throw new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
       const e = serverError();
       errors.set(e, deadline);
       throw e;
@@ -37,7 +38,9 @@ describe('retry policy', () => {
   it('leaves the deadline unmarked when the wait ends well before it', async () => {
     const deadline: CallDeadline = { at: performance.now() + 60_000, waitCut: false };
     const errors = new WeakMap<object, CallDeadline>();
-    const policy = retryPolicy({ ...settings, baseDelayMs: 5, maxDelayMs: 5 }, (e) => errors.get(e as object));
+    const policy = retryPolicy({ ...settings, baseDelayMs: 5, maxDelayMs: 5 }, (e) =>
+      errors.get(e as object),
+    );
     let attempts = 0;
     const out = await policy.execute(() => {
       if (++attempts < 3) {
