@@ -47,8 +47,8 @@ export function frameOf(e: Pick<TimedEvent, 'event' | 'data'>): string {
 /** UTF-8 length of `frameOf(e)`, without measuring the data when the renderer gave its length. */
 function frameBytes(e: TimedEvent, frame: string): number {
   if (e.dataBytes === undefined) return Buffer.byteLength(frame);
-  // `data: ` + data + `\n\n`, after `event: ` + event + `\n` (event names are ASCII)
-  return (e.event ? 8 + e.event.length : 0) + 8 + e.dataBytes;
+  // `data: ` + data + `\n\n`, after `event: ` + event + `\n`
+  return (e.event ? 8 + Buffer.byteLength(e.event) : 0) + 8 + e.dataBytes;
 }
 
 /**
