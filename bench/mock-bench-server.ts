@@ -64,7 +64,8 @@ function servePacedFloor(req: IncomingMessage, res: ServerResponse): void {
 async function start(): Promise<number> {
   if (kind === 'paced-floor') {
     const server = createServer(servePacedFloor);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    // the mock's accept queue depth: node's default (511) overflows when 2,500 connect at once
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', 4096, r));
     return (server.address() as AddressInfo).port;
   }
   if (kind === 'plain') {
