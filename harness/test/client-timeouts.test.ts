@@ -65,6 +65,31 @@ describe('timeouts of non-streamed calls, head and body', () => {
     await client.close();
   });
 
+  it('does not start a fallback once an attempt has run into the call deadline', async () => {
+    // the OpenAI path never answers: its attempt is bound by the deadline; the fallback (on
+    // `timeout`) would start with ~1 ms left if the deadline timer fired a little early
+    for (const totalMs of [7.5, 30, 60]) {
+      const client = createLlmClient({
+        baseUrl: base,
+        config: {
+          retry: false,
+          timeout: { attemptMs: 5_000, totalMs, idleMs: 5_000 },
+          fallback: [{ provider: 'gemini', model: 'gemini-2.5-flash', on: ['timeout'] }],
+        },
+      });
+      const outcomes = await Promise.all(
+        Array.from({ length: 40 }, () => client.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ask })),
+      );
+      for (const o of outcomes) {
+        expect(o.ok).toBe(false);
+        if (!o.ok)
+          expect([o.error.errorClass, o.error.message]).toEqual(['timeout', 'call deadline reached']);
+        expect([o.attempts, o.fallbackUsed]).toEqual([1, false]);
+      }
+      await client.close();
+    }
+  });
+
   it('still cancels a non-streamed call from the caller signal', async () => {
     const client = clientWith(5_000);
     const controller = new AbortController();

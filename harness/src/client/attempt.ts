@@ -10,7 +10,7 @@ import {
 import { costOf, type Usage } from '../cost/cost';
 import { GEN_AI, GENERAL, HARNESS } from '../telemetry/attributes';
 import { classifyError } from './classify';
-import { ClassifiedError } from './error-class';
+import { ClassifiedError, DeadlineReached } from './error-class';
 import { type AttemptOptions, PROVIDER_SEMCONV, type ProviderAdapter } from './types';
 
 /** What one physical attempt needs to know. */
@@ -43,14 +43,14 @@ export interface AttemptOutcome<T> {
 const noop = () => {};
 
 /**
- * Less time than this left in the call counts as none: timers fire up to a millisecond early, so a
+ * Less time than this left in the call counts as none: timers fire up to ~2 ms early, so a
  * retry wait cut to the deadline would otherwise start a doomed sub-millisecond attempt.
  */
 export const MIN_ATTEMPT_MS = 1;
 
-/** The call's time is up: no attempt can follow, so the error is final. */
-export function deadlineReached(): ClassifiedError {
-  return new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
+/** The call's deadline error; `beforeSend` when it stopped an attempt before its request went out. */
+export function deadlineReached(beforeSend = false): DeadlineReached {
+  return new DeadlineReached(beforeSend);
 }
 
 /** The error of an attempt that ran out of time: its own limit, or the call's deadline. */
@@ -74,7 +74,7 @@ export async function runAttempt<T extends { usage: Usage }>(
 ): Promise<AttemptOutcome<T>> {
   const { adapter, model } = spec;
   const remainingMs = spec.deadlineAt - performance.now();
-  if (remainingMs < MIN_ATTEMPT_MS) throw deadlineReached();
+  if (remainingMs < MIN_ATTEMPT_MS) throw deadlineReached(true);
   if (spec.signal?.aborted) throw classifyError(spec.signal.reason);
   const attributes: Attributes = {
     [GEN_AI.operationName]: spec.operation,

@@ -39,7 +39,7 @@ export class LogicalCall<T extends { usage: Usage }> {
   #queueWaitMs = 0;
   #deadlineAt = Number.POSITIVE_INFINITY;
   /** The deadline as the retry policy sees it (it marks a wait cut to end there). */
-  #deadline: CallDeadline = { at: Number.POSITIVE_INFINITY, waitCut: false };
+  #deadline: CallDeadline = { at: Number.POSITIVE_INFINITY, spent: false };
   #wasted = 0;
   #wastedUsage: Usage | undefined;
   #succeededAt: number;
@@ -139,7 +139,7 @@ export class LogicalCall<T extends { usage: Usage }> {
   async runTargets(): Promise<AttemptOutcome<T>> {
     this.#queueWaitMs = performance.now() - this.#t0;
     this.#deadlineAt = this.#t0 + this.#queueWaitMs + this.p.config.timeout.totalMs;
-    this.#deadline = { at: this.#deadlineAt, waitCut: false };
+    this.#deadline = { at: this.#deadlineAt, spent: false };
     const { targets } = this.op;
     let last: ClassifiedError | undefined;
     for (let i = 0; i < targets.length; i++) {
@@ -156,15 +156,19 @@ export class LogicalCall<T extends { usage: Usage }> {
     throw last;
   }
 
-  /** No attempt fits before the deadline (or the last retry wait was cut to end at it). */
+  /** No attempt fits before the deadline (or one already ran into it, or a wait was cut to it). */
   #timeIsUp(): boolean {
-    return this.#deadline.waitCut || this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS;
+    return this.#deadline.spent || this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS;
   }
 
   /** One try of a target, through its breaker. */
   guarded(target: Target): Promise<AttemptOutcome<T>> {
+    // The retry wait before this try, counted even when the deadline ends the call here.
+    const now = performance.now();
+    if (this.#lastEnd !== undefined) this.#retryWaitMs += now - this.#lastEnd;
+    this.#lastEnd = now;
     // Checked before the breaker: running out of time says nothing about the provider.
-    if (this.#timeIsUp()) throw deadlineReached();
+    if (this.#timeIsUp()) throw deadlineReached(true);
     const breaker = this.p.deps.breakers.get(`${target.provider}/${target.model}`);
     return breaker ? breaker.execute(this.attemptOn.bind(this, target)) : this.attemptOn(target);
   }
@@ -174,7 +178,10 @@ export class LogicalCall<T extends { usage: Usage }> {
     const { op, ctx } = this;
     const { config, deps } = this.p;
     const start = performance.now();
-    if (this.#lastEnd !== undefined) this.#retryWaitMs += start - this.#lastEnd;
+    // time may have run out inside the breaker: no request, so no attempt to count
+    if (this.#timeIsUp()) throw deadlineReached(true);
+    // this attempt's limit is the call's deadline: timing out means the deadline is spent
+    const boundByDeadline = this.#deadlineAt - start < config.timeout.attemptMs;
     this.#attempts++;
     const adapter = deps.adapters[target.provider];
     try {
@@ -203,6 +210,7 @@ export class LogicalCall<T extends { usage: Usage }> {
       return outcome;
     } catch (e) {
       const error = classifyError(e);
+      if (boundByDeadline && error.errorClass === 'timeout') this.#deadline.spent = true;
       const u = error.details.usage;
       if (u) {
         this.#wasted += costOf(target.model, u, { batch: ctx.batch ?? false })?.total ?? 0;

@@ -13,7 +13,7 @@ describe('retry policy', () => {
   });
 
   it('cuts a wait that would pass the deadline to end at it, and marks the deadline so no attempt follows', async () => {
-    const deadline: CallDeadline = { at: performance.now() + 40, waitCut: false };
+    const deadline: CallDeadline = { at: performance.now() + 40, spent: false };
     const errors = new WeakMap<object, CallDeadline>();
     const policy = retryPolicy(settings, (e) => errors.get(e as object));
     let attempts = 0;
@@ -21,14 +21,13 @@ describe('retry policy', () => {
     const result = policy.execute(() => {
       attempts++;
       // what the logical call does before each attempt
-      if (deadline.waitCut)
-        throw new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
+      if (deadline.spent) throw new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
       const e = serverError();
       errors.set(e, deadline);
       throw e;
     });
     await expect(result).rejects.toMatchObject({ errorClass: 'timeout' });
-    expect(deadline.waitCut).toBe(true);
+    expect(deadline.spent).toBe(true);
     // one real attempt, then the check at the deadline (no second request was sent)
     expect(attempts).toBe(2);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(30);
@@ -36,7 +35,7 @@ describe('retry policy', () => {
   });
 
   it('leaves the deadline unmarked when the wait ends well before it', async () => {
-    const deadline: CallDeadline = { at: performance.now() + 60_000, waitCut: false };
+    const deadline: CallDeadline = { at: performance.now() + 60_000, spent: false };
     const errors = new WeakMap<object, CallDeadline>();
     const policy = retryPolicy({ ...settings, baseDelayMs: 5, maxDelayMs: 5 }, (e) =>
       errors.get(e as object),
@@ -51,6 +50,6 @@ describe('retry policy', () => {
       return 'ok';
     });
     expect(out).toBe('ok');
-    expect(deadline.waitCut).toBe(false);
+    expect(deadline.spent).toBe(false);
   });
 });

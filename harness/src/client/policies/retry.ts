@@ -32,16 +32,18 @@ export function shouldRetry(error: unknown, s: RetrySettings): boolean {
 export interface CallDeadline {
   /** `performance.now()` scale. */
   readonly at: number;
-  /** Set when a retry wait was cut to end at the deadline: the call has no attempt left. */
-  waitCut: boolean;
+  /**
+   * Set when no attempt fits before the deadline any more: a retry wait was cut to end at it, or an
+   * attempt ran into it. Why a mark and not only the clock: timers fire up to ~2 ms early (their
+   * start is rounded to whole milliseconds), which would start a doomed attempt.
+   */
+  spent: boolean;
 }
 
 /**
  * Retry only retryable classes, honouring the provider's advised wait (capped), else backoff with
  * jitter. `deadlineOf` tells the failed call's deadline: no wait runs past it, and a wait cut to
- * it marks the deadline, so the call ends there instead of oversleeping its timeout. Why a mark and
- * not the clock: a timer can fire several milliseconds early (node arms it from the event loop's
- * cached time), which would start a doomed attempt.
+ * it marks the deadline spent, so the call ends there instead of oversleeping its timeout.
  */
 export function retryPolicy(
   s: RetrySettings,
@@ -58,7 +60,7 @@ export function retryPolicy(
         if (deadline === undefined) return wait;
         const left = Math.max(0, deadline.at - performance.now());
         if (wait < left) return wait;
-        deadline.waitCut = true;
+        deadline.spent = true;
         return left;
       }),
     },
