@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRequestLog } from './log-files';
 
 const dirs: string[] = [];
@@ -27,6 +27,27 @@ describe('request log file', () => {
     const log = createRequestLog(path.join(dir, 'logs'));
     rmSync(dir, { recursive: true, force: true });
     log.logger.info('written to an unlinked file');
+    await log.close();
+  });
+});
+
+describe('request log file that fails', () => {
+  it('stops logging on a write error instead of crashing, and still closes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reqlog-'));
+    dirs.push(dir);
+    // every write to /dev/full fails with ENOSPC
+    symlinkSync('/dev/full', path.join(dir, 'requests.log'));
+    const log = createRequestLog(dir);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      log.logger.info({ n: 1 }, 'call');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(log.logger.level).toBe('silent');
+      expect(() => log.logger.info({ n: 2 }, 'later call')).not.toThrow();
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/request log .* failed/);
+    } finally {
+      stderr.mockRestore();
+    }
     await log.close();
   });
 });

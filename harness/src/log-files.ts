@@ -1,4 +1,4 @@
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { REDACT_PATHS } from './log';
@@ -19,12 +19,26 @@ export interface RequestLog {
  */
 export function createRequestLog(dir: string): RequestLog {
   mkdirSync(dir, { recursive: true });
-  const fd = openSync(path.join(dir, 'requests.log'), 'a');
+  const file = path.join(dir, 'requests.log');
+  const fd = openSync(file, 'a');
   const destination = pino.destination({ dest: fd, sync: false });
   const logger = pino(
     { level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { log: 'requests' } },
     destination,
   );
+  // A failing log file (disk full, removed device) must not take the harness down: stop logging.
+  let failed = false;
+  destination.on('error', (err: Error) => {
+    logger.level = 'silent';
+    if (failed) return;
+    failed = true;
+    process.stderr.write(`harness: request log ${file} failed (${err.message}); no more request lines\n`);
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  });
   let closing: Promise<void> | undefined;
   return {
     logger,
@@ -32,9 +46,21 @@ export function createRequestLog(dir: string): RequestLog {
       // a call settling during shutdown must not write to an ended file (SonicBoom throws)
       logger.level = 'silent';
       closing ??= new Promise<void>((resolve) => {
-        destination.once('close', () => resolve());
-        destination.once('error', () => resolve());
-        destination.end();
+        if (failed || (destination as unknown as { destroyed?: boolean }).destroyed) return resolve();
+        // shutdown never waits on the log for long (a file that is a FIFO nobody reads)
+        const giveUp = setTimeout(resolve, 2_000);
+        giveUp.unref();
+        const done = (): void => {
+          clearTimeout(giveUp);
+          resolve();
+        };
+        destination.once('close', done);
+        destination.once('error', done);
+        try {
+          destination.end();
+        } catch {
+          done();
+        }
       });
       return closing;
     },
