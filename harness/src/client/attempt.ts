@@ -10,7 +10,7 @@ import {
 import { costOf, type Usage } from '../cost/cost';
 import { GEN_AI, GENERAL, HARNESS } from '../telemetry/attributes';
 import { classifyError } from './classify';
-import { ClassifiedError, DeadlineReached } from './error-class';
+import { ClassifiedError } from './error-class';
 import { type AttemptOptions, PROVIDER_SEMCONV, type ProviderAdapter } from './types';
 
 /** What one physical attempt needs to know. */
@@ -48,9 +48,9 @@ const noop = () => {};
  */
 export const MIN_ATTEMPT_MS = 1;
 
-/** The call's deadline error; `beforeSend` when it stopped an attempt before its request went out. */
-export function deadlineReached(beforeSend = false): DeadlineReached {
-  return new DeadlineReached(beforeSend);
+/** The call's time is up: no attempt can follow, so the error is final. */
+export function deadlineReached(): ClassifiedError {
+  return new ClassifiedError('timeout', 'call deadline reached', { retryable: false });
 }
 
 /** The error of an attempt that ran out of time: its own limit, or the call's deadline. */
@@ -74,7 +74,7 @@ export async function runAttempt<T extends { usage: Usage }>(
 ): Promise<AttemptOutcome<T>> {
   const { adapter, model } = spec;
   const remainingMs = spec.deadlineAt - performance.now();
-  if (remainingMs < MIN_ATTEMPT_MS) throw deadlineReached(true);
+  if (remainingMs < MIN_ATTEMPT_MS) throw deadlineReached();
   if (spec.signal?.aborted) throw classifyError(spec.signal.reason);
   const attributes: Attributes = {
     [GEN_AI.operationName]: spec.operation,

@@ -77,14 +77,3 @@ export class ClassifiedError extends Error {
     return this.details.retryAfterMs;
   }
 }
-
-/** The call's time is up: no attempt can follow, so the error is final. */
-export class DeadlineReached extends ClassifiedError {
-  /** True when no request was sent: it says nothing about the provider (breakers ignore it). */
-  readonly beforeSend: boolean;
-
-  constructor(beforeSend: boolean) {
-    super('timeout', 'call deadline reached', { retryable: false });
-    this.beforeSend = beforeSend;
-  }
-}

@@ -37,8 +37,7 @@ export class LogicalCall<T extends { usage: Usage }> {
   #retryWaitMs = 0;
   #lastEnd: number | undefined;
   #queueWaitMs = 0;
-  #deadlineAt = Number.POSITIVE_INFINITY;
-  /** The deadline as the retry policy sees it (it marks a wait cut to end there). */
+  /** The call's deadline, shared with the retry policy; spent once no attempt fits before it. */
   #deadline: CallDeadline = { at: Number.POSITIVE_INFINITY, spent: false };
   #wasted = 0;
   #wastedUsage: Usage | undefined;
@@ -138,8 +137,7 @@ export class LogicalCall<T extends { usage: Usage }> {
   /** The targets in order: the next one only for an error class it lists, never past the deadline. */
   async runTargets(): Promise<AttemptOutcome<T>> {
     this.#queueWaitMs = performance.now() - this.#t0;
-    this.#deadlineAt = this.#t0 + this.#queueWaitMs + this.p.config.timeout.totalMs;
-    this.#deadline = { at: this.#deadlineAt, spent: false };
+    this.#deadline = { at: this.#t0 + this.#queueWaitMs + this.p.config.timeout.totalMs, spent: false };
     const { targets } = this.op;
     let last: ClassifiedError | undefined;
     for (let i = 0; i < targets.length; i++) {
@@ -158,7 +156,7 @@ export class LogicalCall<T extends { usage: Usage }> {
 
   /** No attempt fits before the deadline (or one already ran into it, or a wait was cut to it). */
   #timeIsUp(): boolean {
-    return this.#deadline.spent || this.#deadlineAt - performance.now() < MIN_ATTEMPT_MS;
+    return this.#deadline.spent || this.#deadline.at - performance.now() < MIN_ATTEMPT_MS;
   }
 
   /** One try of a target, through its breaker. */
@@ -168,7 +166,7 @@ export class LogicalCall<T extends { usage: Usage }> {
     if (this.#lastEnd !== undefined) this.#retryWaitMs += now - this.#lastEnd;
     this.#lastEnd = now;
     // Checked before the breaker: running out of time says nothing about the provider.
-    if (this.#timeIsUp()) throw deadlineReached(true);
+    if (this.#timeIsUp()) throw deadlineReached();
     const breaker = this.p.deps.breakers.get(`${target.provider}/${target.model}`);
     return breaker ? breaker.execute(this.attemptOn.bind(this, target)) : this.attemptOn(target);
   }
@@ -178,10 +176,8 @@ export class LogicalCall<T extends { usage: Usage }> {
     const { op, ctx } = this;
     const { config, deps } = this.p;
     const start = performance.now();
-    // time may have run out inside the breaker: no request, so no attempt to count
-    if (this.#timeIsUp()) throw deadlineReached(true);
     // this attempt's limit is the call's deadline: timing out means the deadline is spent
-    const boundByDeadline = this.#deadlineAt - start < config.timeout.attemptMs;
+    const boundByDeadline = this.#deadline.at - start < config.timeout.attemptMs;
     this.#attempts++;
     const adapter = deps.adapters[target.provider];
     try {
@@ -193,7 +189,7 @@ export class LogicalCall<T extends { usage: Usage }> {
           stream: op.stream,
           batch: ctx.batch ?? false,
           attemptMs: config.timeout.attemptMs,
-          deadlineAt: this.#deadlineAt,
+          deadlineAt: this.#deadline.at,
           idleMs: config.timeout.idleMs,
           resendCount: this.#attempts - 1,
           // A forced fault models a failing primary: its fallbacks are spared.

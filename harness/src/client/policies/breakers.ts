@@ -8,7 +8,7 @@ import {
 } from 'cockatiel';
 import { classifyError } from '../classify';
 import type { ClientConfig } from '../config';
-import { DeadlineReached, type ErrorClass } from '../error-class';
+import type { ErrorClass } from '../error-class';
 
 /** Failures that say the provider is unhealthy; a bad request or a filtered answer does not. */
 const BREAKER_CLASSES: ReadonlySet<ErrorClass> = new Set<ErrorClass>([
@@ -45,12 +45,7 @@ export function createBreakers(s: ClientConfig['breaker']): BreakerRegistry {
     let b = map.get(key);
     if (!b) {
       b = circuitBreaker(
-        // a call that ran out of time before sending says nothing about the provider
-        handleWhen(
-          (e) =>
-            !(e instanceof DeadlineReached && e.beforeSend) &&
-            BREAKER_CLASSES.has(classifyError(e).errorClass),
-        ),
+        handleWhen((e) => BREAKER_CLASSES.has(classifyError(e).errorClass)),
         {
           halfOpenAfter: s.halfOpenAfterMs,
           breaker:

@@ -34,8 +34,8 @@ export interface CallDeadline {
   readonly at: number;
   /**
    * Set when no attempt fits before the deadline any more: a retry wait was cut to end at it, or an
-   * attempt ran into it. Why a mark and not only the clock: timers fire up to ~2 ms early (their
-   * start is rounded to whole milliseconds), which would start a doomed attempt.
+   * attempt ran into it. Why a mark and not only the clock: timers fire up to ~2 ms early
+   * (measured up to 1.6 ms here), which would start a doomed attempt.
    */
   spent: boolean;
 }
