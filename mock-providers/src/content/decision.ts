@@ -46,32 +46,22 @@ export interface Decision {
 
 function textOutput(req: GenerationRequest, rng: Rng, cap: number): Output {
   const target = defaultAnswerTokens(rng, req.promptTokens);
-  // plain prose is cut while it is generated (its token ids are known piece by piece)
-  if (req.format.type === 'text') {
-    const prose = generateText(rng, target, cap);
-    return {
-      kind: 'text',
-      text: prose.text,
-      tokens: prose.tokens,
-      finish: prose.truncated ? 'length' : 'stop',
-    };
-  }
-  let generated = generateText(rng, target, Number.POSITIVE_INFINITY);
-  if (req.format.type === 'json_object') {
-    generated = {
-      ...generated,
-      text: JSON.stringify({ answer: generated.text, confidence: rng.int(1, 99) / 100 }),
-    };
-  } else if (req.format.type === 'json_schema') {
-    generated = { ...generated, text: JSON.stringify(generateFromSchema(req.format.schema, rng)) };
-  }
-  const capped = capText(generated.text, cap);
+  const capped =
+    req.format.type === 'text' ? generateText(rng, target, cap) : capText(jsonAnswer(req, rng, target), cap);
   return {
     kind: 'text',
     text: capped.text,
     tokens: capped.tokens,
     finish: capped.truncated ? 'length' : 'stop',
   };
+}
+
+/** A JSON-mode answer (the prose is drawn first either way, so the rng sequence stays the same). */
+function jsonAnswer(req: GenerationRequest, rng: Rng, target: number): string {
+  const prose = generateText(rng, target, Number.POSITIVE_INFINITY).text;
+  return req.format.type === 'json_schema'
+    ? JSON.stringify(generateFromSchema(req.format.schema, rng))
+    : JSON.stringify({ answer: prose, confidence: rng.int(1, 99) / 100 });
 }
 
 function pickTool(req: GenerationRequest): ToolSpec | undefined {

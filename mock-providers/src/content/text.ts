@@ -92,22 +92,6 @@ export interface GeneratedText {
   truncated: boolean;
 }
 
-/**
- * Token ids per pre-tokenizer piece of generated prose (`The`, ` model`, `.`): BPE never merges
- * across these pieces, so a text made of them tokenizes to the concatenation of their ids. Bounded
- * by the vocabulary (each word lower-case or capitalised, with or without a leading space).
- */
-const pieceIds = new Map<string, readonly number[]>();
-
-function idsOfPiece(piece: string): readonly number[] {
-  let ids = pieceIds.get(piece);
-  if (!ids) {
-    ids = tokenize(piece);
-    pieceIds.set(piece, ids);
-  }
-  return ids;
-}
-
 /** Prose under construction: its text, its token ids and where each piece ends in both. */
 interface Prose {
   text: string;
@@ -131,9 +115,13 @@ function appendSentence(rng: Rng, out: Prose): number {
   return n + 1;
 }
 
+/**
+ * Appends a pre-tokenizer piece (`The`, ` model`, `.`): BPE never merges across these, so prose made
+ * of them tokenizes to the concatenation of the pieces' ids (each piece's ids are cached).
+ */
 function appendPiece(out: Prose, piece: string): void {
   out.text += piece;
-  for (const id of idsOfPiece(piece)) out.ids.push(id);
+  for (const id of tokenize(piece)) out.ids.push(id);
   out.ends.push(out.text.length, out.ids.length);
 }
 

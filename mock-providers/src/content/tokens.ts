@@ -28,10 +28,11 @@ export function tokenize(text: string): readonly number[] {
 
 /**
  * Records the token ids of a text whose tokenisation is known by construction (generated prose
- * made of whole pre-tokenizer pieces), so counting and splitting it later skip BPE.
+ * made of whole pre-tokenizer pieces), so counting and splitting it later skip BPE. Takes the
+ * array: the caller must not change it afterwards.
  */
-export function rememberTokens(text: string, ids: readonly number[]): void {
-  if (text.length <= CACHE_MAX_CHARS) cache.set(text, Object.freeze(ids.slice()));
+export function rememberTokens(text: string, ids: number[]): void {
+  if (text.length <= CACHE_MAX_CHARS) cache.set(text, Object.freeze(ids));
 }
 
 /** Number of o200k tokens in a text. */

@@ -131,7 +131,7 @@ class ContentEvent implements TimedEvent {
     /** The content as a JSON string literal. */
     private readonly quoted: string,
   ) {
-    this.dataBytes = frame.fixedBytes + (index < 10 ? 1 : String(index).length) + Buffer.byteLength(quoted);
+    this.dataBytes = frame.fixedBytes + String(index).length + Buffer.byteLength(quoted);
   }
 
   get data(): string {
