@@ -12,12 +12,16 @@ export interface RequestLog {
 
 /**
  * The per-call request log: one JSON line per logical LLM call in `<dir>/requests.log` (async
- * writes, so logging never blocks the load), with keys and auth headers redacted.
+ * writes, so logging never blocks the load), with keys and auth headers redacted. `warn` hears, once,
+ * that the file failed (the log then stops instead of throwing).
  *
  * The file is opened here, synchronously: an async open still pending when its folder is removed
  * (a test stack disposed quickly) would surface later as an uncaught ENOENT.
  */
-export function createRequestLog(dir: string): RequestLog {
+export function createRequestLog(
+  dir: string,
+  warn: (message: string) => void = (message) => process.stderr.write(`harness: ${message}\n`),
+): RequestLog {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'requests.log');
   const fd = openSync(file, 'a');
@@ -32,7 +36,7 @@ export function createRequestLog(dir: string): RequestLog {
     logger.level = 'silent';
     if (failed) return;
     failed = true;
-    process.stderr.write(`harness: request log ${file} failed (${err.message}); no more request lines\n`);
+    warn(`request log ${file} failed (${err.message}); no more request lines`);
     try {
       closeSync(fd);
     } catch {
@@ -46,7 +50,7 @@ export function createRequestLog(dir: string): RequestLog {
       // a call settling during shutdown must not write to an ended file (SonicBoom throws)
       logger.level = 'silent';
       closing ??= new Promise<void>((resolve) => {
-        if (failed || (destination as unknown as { destroyed?: boolean }).destroyed) return resolve();
+        if (failed) return resolve();
         // shutdown never waits on the log for long (a file that is a FIFO nobody reads)
         const giveUp = setTimeout(resolve, 2_000);
         giveUp.unref();

@@ -78,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const providerUrl = config.providerUrl ?? (mock as HostedMock).server.url;
     const requestLog = createRequestLog(
       options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs'),
+      (message) => log.warn(message),
     );
     cleanup.unshift(() => requestLog.close());
     const clients = createClientRegistry({
