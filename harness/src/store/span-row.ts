@@ -1,7 +1,8 @@
 /**
  * One row of `otel_traces` exactly as the OpenTelemetry Collector ClickHouse exporter writes it
- * (JSONEachRow with flattened Nested columns; `insertSpanRows` sends the same values compact). Everything is already stringified: DateTime64(9)
- * and UInt64 travel as decimal strings so no nanosecond is lost to JSON numbers.
+ * (JSONEachRow with flattened Nested columns; `insertSpanRows` sends the same values compact).
+ * Everything is already stringified: DateTime64(9) and UInt64 travel as decimal strings so no
+ * nanosecond is lost to JSON numbers.
  */
 export interface SpanRow {
   /** Start time, ns since epoch, decimal string (read by ClickHouse as DateTime64(9) ticks). */
