@@ -1,5 +1,6 @@
-import { cancelWakeup, type Wakeup, wakeAt } from './latency/scheduler';
-import { now, sleep } from './latency/sleep';
+import { type Pacer, sharedPacer } from './latency/pacer';
+import type { Wakeup } from './latency/scheduler';
+import { sleep } from './latency/sleep';
 
 /** One server-sent event due `at` ms after the stream starts. */
 export interface TimedEvent {
@@ -107,7 +108,7 @@ class SseProducer implements SseSource {
   claimed = false;
   private sink: SseSink | undefined;
   private pending: Array<{ chunk: string; bytes: number | undefined }> = [];
-  private t0 = now();
+  private t0: number;
   private i = 0;
   private sent = 0;
   private done = false;
@@ -120,10 +121,12 @@ class SseProducer implements SseSource {
   constructor(
     private readonly events: readonly TimedEvent[],
     private readonly hooks: SseHooks,
+    private readonly pacer: Pacer,
   ) {
+    this.t0 = pacer.now();
     const first = events[0];
     if (!first) queueMicrotask(this.stepNow);
-    else this.wakeup = wakeAt(this.t0 + first.at, this.stepNow);
+    else this.wakeup = pacer.wakeAt(this.t0 + first.at, this.stepNow);
   }
 
   attach(sink: SseSink): void {
@@ -135,7 +138,7 @@ class SseProducer implements SseSource {
 
   cancel(): void {
     if (this.done) return;
-    cancelWakeup(this.wakeup);
+    this.pacer.cancel(this.wakeup);
     this.finish('cancelled');
   }
 
@@ -176,7 +179,7 @@ class SseProducer implements SseSource {
     let batch = '';
     // the batch's UTF-8 length while every frame in it had a known length (NaN otherwise)
     let bytes = 0;
-    const due = now() - this.t0 + 0.5;
+    const due = this.pacer.now() - this.t0 + 0.5;
     while (this.i < events.length) {
       const event = events[this.i] as TimedEvent;
       if (!this.resume && event.at > due) break;
@@ -191,7 +194,7 @@ class SseProducer implements SseSource {
           if (batch) this.write(batch, known(bytes));
           this.resume = action;
           this.t0 += action.stallMs;
-          this.wakeup = wakeAt(now() + action.stallMs, this.stepNow);
+          this.wakeup = this.pacer.wakeAt(this.pacer.now() + action.stallMs, this.stepNow);
           return;
         }
       }
@@ -220,7 +223,7 @@ class SseProducer implements SseSource {
     const next = events[this.i];
     if (next) {
       if (batch) this.write(batch, known(bytes));
-      this.wakeup = wakeAt(this.t0 + next.at, this.stepNow);
+      this.wakeup = this.pacer.wakeAt(this.t0 + next.at, this.stepNow);
       return;
     }
     void this.deliverEnd('close', batch);
@@ -236,8 +239,12 @@ const known = (bytes: number): number | undefined => (Number.isNaN(bytes) ? unde
  * errors the stream after the data before it was taken by the reader, so servers can cut the
  * socket (no clean end) and in-process fetch bodies reject.
  */
-export function sseStream(events: readonly TimedEvent[], hooks: SseHooks = {}): ReadableStream<Uint8Array> {
-  return streamOf(new SseProducer(events, hooks));
+export function sseStream(
+  events: readonly TimedEvent[],
+  hooks: SseHooks = {},
+  pacer: Pacer = sharedPacer,
+): ReadableStream<Uint8Array> {
+  return streamOf(new SseProducer(events, hooks, pacer));
 }
 
 /** The web stream view of a producer; it attaches on the first read (high-water mark 0). */
@@ -270,13 +277,14 @@ function streamOf(producer: SseProducer): ReadableStream<Uint8Array> {
   );
 }
 
-/** A `text/event-stream` response around a paced event list. */
+/** A `text/event-stream` response around a paced event list (`pacer`: the shared scheduler unless a test drives its own). */
 export function sseResponse(
   events: readonly TimedEvent[],
   headers: Record<string, string> = {},
   hooks: SseHooks = {},
+  pacer: Pacer = sharedPacer,
 ): Response {
-  const producer = new SseProducer(events, hooks);
+  const producer = new SseProducer(events, hooks, pacer);
   const response = new Response(streamOf(producer), {
     status: 200,
     headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers },
