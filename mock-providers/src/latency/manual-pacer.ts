@@ -1,5 +1,5 @@
-import type { Wakeup } from './scheduler';
 import type { Pacer } from './pacer';
+import type { Wakeup } from './scheduler';
 
 /** A pacer whose clock moves only when told to: for tests of paced output. */
 export interface ManualPacer extends Pacer {
@@ -23,7 +23,8 @@ export function createManualPacer(start = 0): ManualPacer {
   const nextDue = (limit: number): Wakeup | undefined => {
     let best: Wakeup | undefined;
     for (const w of queue)
-      if (w.run && w.at <= limit && (!best || w.at < best.at || (w.at === best.at && w.seq < best.seq))) best = w;
+      if (w.run && w.at <= limit && (!best || w.at < best.at || (w.at === best.at && w.seq < best.seq)))
+        best = w;
     return best;
   };
   const pacer: ManualPacer = {
