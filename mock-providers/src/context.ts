@@ -7,12 +7,15 @@ import { type MockConfig, type MockOptions, toConfig } from './options';
 import type { AnthropicBatch } from './providers/anthropic/batch-store';
 import type { OpenAIBatch } from './providers/openai/batch-store';
 import type { StoredFile } from './providers/openai/file-store';
+import type { StoredResponse } from './providers/openai/response-store';
 
 /** Stored objects of one mock instance (cleared by `POST /__admin/reset`). */
 export interface MockStore {
   files: Map<string, StoredFile>;
   openaiBatches: Map<string, OpenAIBatch>;
   anthropicBatches: Map<string, AnthropicBatch>;
+  /** `POST /v1/responses` answers with `store: true` (bounded, oldest dropped first). */
+  responses: Map<string, StoredResponse>;
 }
 
 /**
@@ -43,6 +46,7 @@ const emptyStore = (): MockStore => ({
   files: new Map(),
   openaiBatches: new Map(),
   anthropicBatches: new Map(),
+  responses: new Map(),
 });
 
 /** Creates the state of one mock instance from its options. */

@@ -24,9 +24,19 @@ export interface ServePlan {
   json(decision: Decision | undefined): { body: unknown; delayMs: number };
   /** A blocked answer carries no text (Gemini non-stream: a SAFETY candidate has no content). */
   filterDropsText?: boolean;
-  /** Streaming requests: events, how many trailing events end the stream, the mid-stream error. */
-  sse?: { events(decision: Decision): TimedEvent[]; tail: number; error: Pick<TimedEvent, 'event' | 'data'> };
+  /**
+   * Streaming requests: events, how many trailing events end the stream, the mid-stream error (or
+   * the error replacing event `at`, when it carries the event's position: Responses' `sequence_number`).
+   */
+  sse?: {
+    events(decision: Decision): TimedEvent[];
+    tail: number;
+    error: StreamError | ((at: number) => StreamError);
+  };
 }
+
+/** A provider's mid-stream error event. */
+type StreamError = Pick<TimedEvent, 'event' | 'data'>;
 
 /** Timeout hold: until the client gives up or max(60 s × timeScale, 3 s). */
 export const timeoutHoldMs = (timeScale: number): number => Math.max(60_000 * timeScale, 3_000);
@@ -109,7 +119,11 @@ export async function serve(
         'mock.fault.at_event': at,
         ...(kind === 'sse_stall' ? { 'mock.stall_ms': stallMs(timeScale) } : {}),
       });
-      return streamAction(kind, events, at, { timeScale, error: plan.sse?.error ?? { data: '{}' } });
+      const error = plan.sse?.error ?? { data: '{}' };
+      return streamAction(kind, events, at, {
+        timeScale,
+        error: typeof error === 'function' ? error(at) : error,
+      });
     });
   const kind = choice.kind;
   if (kind === undefined) return answer(decision);

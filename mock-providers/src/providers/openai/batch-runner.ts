@@ -7,6 +7,7 @@ import { completeChat, parseChat } from './chat';
 import { createEmbeddings } from './embeddings';
 import { openaiErrors } from './errors';
 import { putFile } from './file-store';
+import { completeResponse, parseResponses } from './responses';
 
 /** Runs one batch line through the same decide/render code as the live endpoint. */
 async function runLine(
@@ -17,6 +18,8 @@ async function runLine(
   const errors = openaiErrors();
   try {
     if (endpoint === '/v1/embeddings') return { status: 200, body: createEmbeddings(ctx, body, errors).body };
+    if (endpoint === '/v1/responses')
+      return { status: 200, body: completeResponse(ctx, parseResponses(ctx, body, errors)).bodyOf() };
     return { status: 200, body: completeChat(ctx, await parseChat(body, errors)).body };
   } catch (err) {
     if (err instanceof HttpFailure) return { status: err.response.status, body: await err.response.json() };

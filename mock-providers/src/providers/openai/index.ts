@@ -5,11 +5,13 @@ import { chatHandler } from './chat';
 import { embeddingsHandler } from './embeddings';
 import { filesHandlers } from './files';
 import { modelsHandlers } from './models';
+import { responsesHandlers } from './responses';
 
 /** Every OpenAI endpoint of one mock instance, hot paths first. */
 export function openaiHandlers(ctx: MockContext): HttpHandler[] {
   return [
     chatHandler(ctx),
+    ...responsesHandlers(ctx),
     embeddingsHandler(ctx),
     ...filesHandlers(ctx),
     ...batchesHandlers(ctx),
