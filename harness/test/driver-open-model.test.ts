@@ -6,14 +6,18 @@ import { constantSchedule } from '../src/driver/schedule';
 import { builtinTarget, urlTarget } from '../src/driver/targets';
 import type { Accounting } from '../src/driver/types';
 
-/** A server that answers after `delayMs(req)`; GET /invoke-like paths answer JSON. */
+/** A server that answers after `delayMs`; GET /invoke-like paths answer JSON. */
 let delayMs = 0;
 let lastHeaders: IncomingMessage['headers'] = {};
+/** Called with each request's arrival count, before the delay is read: tests change the server by count, not by time. */
+let onArrival: (n: number) => void = () => undefined;
+let arrivals = 0;
 let server: Server;
 let base = '';
 beforeAll(async () => {
   server = createServer((req, res) => {
     lastHeaders = req.headers;
+    onArrival(++arrivals);
     req.resume();
     setTimeout(() => {
       if (req.url?.startsWith('/api/invoke/direct')) {
@@ -61,24 +65,28 @@ describe('open-model driver over real HTTP', () => {
   it('keeps starting requests on schedule while the server slows down, and latency grows', async () => {
     const target = urlTarget({ ...who, url: `${base}/work` });
     delayMs = 5;
-    const slowDown = setTimeout(() => {
-      delayMs = 400;
-    }, 1_000);
+    arrivals = 0;
+    // the server slows down from its 31st request on (by count: no timer decides it)
+    onArrival = (n) => {
+      if (n > 30) delayMs = 400;
+    };
     const s = await runOpenModel({
       schedule: constantSchedule(1_800, 2_000), // 30/s: closed-loop clients would back off here
       maxInFlight: 1_000,
       send: (req) => target.send(call, req.signal),
     });
-    clearTimeout(slowDown);
+    onArrival = () => undefined;
     delayMs = 0;
     expect(s.totals).toMatchObject({ scheduled: 60, ok: 60, dropped: 0 });
-    // A closed-loop driver would start these ~400 ms late; the bound leaves room for a busy shared box.
-    expect(s.lateness.p99).toBeLessThan(25);
-    const early = s.records.filter((r) => r.scheduledOffsetMs < 900 && r.kind === 'completed');
-    const late = s.records.filter((r) => r.scheduledOffsetMs > 1_100 && r.kind === 'completed');
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    expect(median(early.map((r) => (r.kind === 'completed' ? r.latencyMs : 0)))).toBeLessThan(100);
-    expect(median(late.map((r) => (r.kind === 'completed' ? r.latencyMs : 0)))).toBeGreaterThan(390);
+    // A closed-loop driver (one request after the other) would fall ~370 ms further behind with
+    // each slow request, ~11 s by the last; the open model starts them on schedule. The bound is
+    // far from that, so a loaded shared machine's event-loop lag cannot decide the test.
+    expect(s.lateness.p99).toBeLessThan(1_000);
+    // latency runs from the scheduled start, so every slow answer shows the server's 400 ms
+    // (requests may reach the server slightly out of order: leave a margin around the 30th)
+    const late = s.records.filter((r) => r.index >= 35);
+    expect(late).toHaveLength(25);
+    for (const r of late) expect(r.kind === 'completed' && r.latencyMs >= 390).toBe(true); // node timers may fire ~2 ms early
     expect(s.achievedRpm / s.requestedRpm).toBeCloseTo(1, 2);
   });
 
@@ -115,7 +123,11 @@ describe('open-model driver over real HTTP', () => {
     delayMs = 5_000;
     const target = urlTarget({ ...who, url: `${base}/work` });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 500);
+    arrivals = 0;
+    // abort once the 10th request reached the server (by count: no timer decides it)
+    onArrival = (n) => {
+      if (n === 10) ac.abort();
+    };
     const t0 = performance.now();
     const s = await runOpenModel({
       schedule: constantSchedule(1_200, 3_000),
@@ -124,11 +136,15 @@ describe('open-model driver over real HTTP', () => {
       signal: ac.signal,
       send: (req) => target.send(call, req.signal),
     });
+    onArrival = () => undefined;
     delayMs = 0;
-    expect(performance.now() - t0).toBeLessThan(1_500);
+    // it does not wait for the 5 s answers: the abort and 100 ms of grace end it
+    expect(performance.now() - t0).toBeLessThan(4_500);
     expect(s.aborted).toBe(true);
-    expect(s.totals.inFlightAtStop).toBeGreaterThanOrEqual(9);
-    expect(s.totals.notStarted).toBeGreaterThanOrEqual(48);
+    // the 10 that reached the server, and at most one more the driver sent before the abort landed
+    expect(s.totals.inFlightAtStop).toBeGreaterThanOrEqual(10);
+    expect(s.totals.inFlightAtStop).toBeLessThanOrEqual(11);
+    expect(s.totals.notStarted).toBe(60 - s.totals.inFlightAtStop);
     expect(sum(s.totals)).toBe(60);
   });
 });

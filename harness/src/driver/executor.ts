@@ -5,10 +5,10 @@
  * (k6 `dropped_iterations`), and an abort stops scheduling (the rest are `notStarted`).
  */
 import { setMaxListeners } from 'node:events';
+import { type DriverClock, wallClock } from './clock';
 import type { Schedule } from './schedule';
 import { type RunSummary, summarize } from './summary';
 import { createTimeSeries, type SecondStats } from './time-series';
-import { waitUntil } from './timer';
 import type { Accounting, CompletedRecord, DriverRecord, Outcome, Send } from './types';
 
 /** Options of one open-model run. */
@@ -28,6 +28,8 @@ export interface RunOptions {
   onTick?: (snapshot: TickSnapshot) => void;
   /** Wake this long before each send and poll to the exact time (default 8 ms; see timer.ts). */
   timerMarginMs?: number;
+  /** The time source (default: the wall clock); tests pass a virtual clock. */
+  clock?: DriverClock;
 }
 
 /** Live progress, once a second. */
@@ -42,6 +44,7 @@ export interface TickSnapshot {
 /** Run a schedule in the open model and summarize it. */
 export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   const { schedule, send, onRecord, onTick, signal } = opts;
+  const clock = opts.clock ?? wallClock(opts.timerMarginMs);
   const warmupMs = opts.warmupMs ?? 0;
   const offsets = schedule.offsetsMs;
   const n = offsets.length;
@@ -52,8 +55,8 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   const inFlight = new Set<number>();
   const series = createTimeSeries({ expectedBetween: schedule.expectedBetween, warmupMs });
   const totals: Accounting = { scheduled: n, ok: 0, errors: 0, dropped: 0, inFlightAtStop: 0, notStarted: 0 };
-  const t0 = performance.now();
-  const epoch0 = performance.timeOrigin + t0;
+  const t0 = clock.now();
+  const epoch0 = clock.timeOrigin + t0;
   let stopped = false;
   let drained: (() => void) | undefined;
 
@@ -64,7 +67,7 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   };
   const complete = (i: number, sentPerf: number, outcome: Outcome) => {
     if (stopped) return; // counted as in-flight at the hard stop; a late answer changes nothing
-    const end = performance.now();
+    const end = clock.now();
     inFlight.delete(i);
     const offset = offsets[i] ?? 0;
     const lateness = sentPerf - (t0 + offset);
@@ -88,7 +91,7 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   const fire = (i: number) => {
     const offset = offsets[i] ?? 0;
     const warmup = offset < warmupMs;
-    const now = performance.now();
+    const now = clock.now();
     if (inFlight.size >= opts.maxInFlight) {
       totals.dropped++;
       const dropped = {
@@ -121,33 +124,33 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
     );
   };
 
-  const ticker = onTick
-    ? setInterval(() => {
-        const elapsedMs = performance.now() - t0;
+  const stopTicker = onTick
+    ? clock.every(1000, () => {
+        const elapsedMs = clock.now() - t0;
         const last = series.second(Math.max(0, Math.floor(elapsedMs / 1000) - 1));
         onTick({ elapsedMs, inFlight: inFlight.size, totals: { ...totals }, last });
-      }, 1000)
+      })
     : undefined;
 
   let next = 0;
   while (next < n && !signal?.aborted) {
     const due = t0 + (offsets[next] ?? 0);
-    if (performance.now() < due) await waitUntil(due, signal, opts.timerMarginMs);
+    if (clock.now() < due) await clock.waitUntil(due, signal);
     if (signal?.aborted) break;
-    const now = performance.now();
+    const now = clock.now();
     // Everything already due goes out in this turn, in schedule order.
     while (next < n && t0 + (offsets[next] ?? 0) <= now) fire(next++);
   }
   const notStartedFrom = next;
   totals.notStarted = n - next;
-  const stopOffsetMs = Math.min(performance.now() - t0, schedule.durationMs);
+  const stopOffsetMs = Math.min(clock.now() - t0, schedule.durationMs);
 
   if (inFlight.size > 0) {
     const gracefulStopMs = opts.gracefulStopMs ?? 30_000;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, gracefulStopMs);
+      const cancel = clock.after(gracefulStopMs, resolve);
       drained = () => {
-        clearTimeout(timer);
+        cancel();
         resolve();
       };
     });
@@ -156,13 +159,13 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   const stillInFlight = [...inFlight];
   totals.inFlightAtStop = stillInFlight.length;
   hardStop.abort(new Error('driver hard stop'));
-  if (ticker) clearInterval(ticker);
+  stopTicker?.();
 
   return summarize({
     schedule,
     warmupMs,
     startedAt: epoch0,
-    wallMs: performance.now() - t0,
+    wallMs: clock.now() - t0,
     stopOffsetMs,
     aborted: notStartedFrom < n,
     totals,
