@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { LiveTick, RunInfo } from './contracts/live';
+import { queryComparedRequests } from './runs/instrument/instrument-error';
 import { type RunRegistry, runRegistry } from './runs/registry';
 import { createRunManager, type RunManager } from './runs/run-manager';
 import type { ClientRegistry } from './server/client-registry';
@@ -43,6 +44,8 @@ export async function wireRuns(deps: {
   clients: ClientRegistry;
   token: string | undefined;
   mockUrl: string | undefined;
+  /** Push every span still in a tracer's batch into the span writer (before it is flushed). */
+  flushTracing: () => Promise<void>;
   log: Logger;
 }): Promise<RunsWiring> {
   const registry = runRegistry(deps.store);
@@ -59,6 +62,13 @@ export async function wireRuns(deps: {
     token: deps.token,
     mockUrl: deps.mockUrl,
     gauges: gauges(deps.clients),
+    instrument: {
+      async compared(runId) {
+        await deps.flushTracing();
+        await deps.spans.flush();
+        return queryComparedRequests(deps.store, runId);
+      },
+    },
     prepareClient: (s) => deps.clients.define(s.name, clientConfigFromScenario(s.client)),
     events: {
       started: (run: RunInfo) => io?.emit('run:started', run),

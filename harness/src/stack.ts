@@ -93,6 +93,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clients,
       token: config.token,
       mockUrl: mock?.server.url,
+      flushTracing: async () => {
+        await tracing.provider.forceFlush();
+        await mock?.tracing.provider.forceFlush();
+      },
       log,
     });
     const app = createApp({

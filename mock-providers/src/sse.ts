@@ -34,6 +34,8 @@ export type StreamOutcome = 'complete' | 'dropped' | 'ended_early' | 'cancelled'
 /** Hooks of the fault engine: per-event actions and a callback when the stream is over. */
 export interface SseHooks {
   beforeEvent?(index: number, frame: string): EventAction | undefined;
+  /** Called once, when the first event is produced (the ground truth's actual first-byte time). */
+  onFirstEvent?(): void;
   /** Called once, with how many events were written. */
   onEnd?(info: { sent: number; total: number; outcome: StreamOutcome }): void;
 }
@@ -214,6 +216,7 @@ class SseProducer implements SseSource {
       }
       this.i++;
       this.sent = this.i;
+      if (this.i === 1) hooks.onFirstEvent?.();
       if (action?.end) {
         void this.deliverEnd('close', batch);
         this.finish('ended_early');

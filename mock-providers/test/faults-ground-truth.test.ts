@@ -71,7 +71,25 @@ describe('ground-truth SERVER spans', () => {
     });
     expect(span?.attributes['gen_ai.usage.output_tokens']).toBeGreaterThan(0);
     expect(span?.attributes['mock.ttft_ms']).toBe(0);
+    expect(span?.attributes['mock.delay_ms']).toBe(0);
     expect(span?.attributes['error.type']).toBeUndefined();
+    // the actual first byte, from the span's start: never negative, never after the span's end
+    const firstByte = span?.attributes['mock.first_byte_ms'] as number;
+    expect(firstByte).toBeGreaterThanOrEqual(0);
+    expect(firstByte).toBeLessThanOrEqual((span?.duration[0] ?? 0) * 1e3 + (span?.duration[1] ?? 0) / 1e6);
+  });
+
+  it("record a stream's actual first-byte time beside its designed TTFT", async () => {
+    const parent = await withClientSpan(async (h) => {
+      const stream = await openai(h).chat.completions.create({ ...ask, stream: true });
+      for await (const _ of stream);
+    });
+    const span = await serverSpan(parent.traceId);
+    expect(span?.attributes['mock.stream.outcome']).toBe('complete');
+    expect(span?.attributes['mock.ttft_ms']).toBe(0);
+    const firstByte = span?.attributes['mock.first_byte_ms'] as number;
+    expect(firstByte).toBeGreaterThanOrEqual(0);
+    expect(firstByte).toBeLessThanOrEqual((span?.duration[0] ?? 0) * 1e3 + (span?.duration[1] ?? 0) / 1e6);
   });
 
   it('name the injected fault as error.type and end a dropped stream at the drop', async () => {

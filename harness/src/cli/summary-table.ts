@@ -1,4 +1,5 @@
 import { fmt } from '../runs/report/format';
+import { reliabilityLine } from '../runs/report/instrument-section';
 import type { RunReport } from '../runs/report/report-data';
 import { formatTable } from './format-table';
 
@@ -25,6 +26,12 @@ export function summaryText(r: RunReport): string {
     `latency p50 ${fmt.ms(r.latency.p50)} p95 ${fmt.ms(r.latency.p95)} p99 ${fmt.ms(r.latency.p99)} · TTFT p50 ${fmt.ms(r.ttft.p50)} · lateness p99 ${fmt.ms(r.lateness.p99)}${r.lateness.unreliable ? ' (UNRELIABLE: > 5 ms)' : ''}`,
     `cost ${fmt.usd(r.cost.totalUsd)} · ${fmt.usd(r.cost.per1kRequests)} per 1K requests · ${fmt.usd(r.cost.perDayAtRunRate)} per day at this rate${r.cost.expectedPerDay === null ? '' : ` (seed: ${fmt.usd(r.cost.expectedPerDay)})`} · wasted ${fmt.usd(r.cost.wastedUsd)}`,
   ];
+  const i = r.instrument;
+  if (i)
+    lines.push(
+      `instrument error: TTFT p50 ${fmt.ms(i.ttftError.p50)} p99 ${fmt.ms(i.ttftError.p99)} · e2e p50 ${fmt.ms(i.e2eError.p50)} p99 ${fmt.ms(i.e2eError.p99)} · loop delay p99 ${i.loops.map((l) => `${l.name} ${fmt.ms(l.p99)}`).join(', ')}`,
+    );
+  lines.push(reliabilityLine(i).replace(/\*\*/g, ''));
   const errs = Object.entries(r.errorsByClass);
   if (errs.length) lines.push(`errors by class: ${errs.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const t of r.thresholds)

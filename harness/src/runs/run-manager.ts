@@ -7,6 +7,8 @@ import { runScenario, type ScenarioRunResult } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
 import type { SpanSink } from '../store/span-sink';
 import { gitVersion } from '../version';
+import type { InstrumentSource } from './instrument/run-instrument';
+import { startRunInstrument } from './instrument/run-instrument';
 import { createLiveTicker } from './live-ticker';
 import { loadRequestRow, newRequestIds, type RequestIds, traceparent } from './load-request-span';
 import type { RunRecord, RunRegistry } from './registry';
@@ -56,6 +58,8 @@ export interface RunManagerDeps {
   events: RunEvents;
   /** Called before a run starts so the invoke path uses this scenario's client settings. */
   prepareClient?: (scenario: Scenario) => void;
+  /** Where each run's instrument error is measured (absent: loop delay only). */
+  instrument?: InstrumentSource;
   log: (msg: string, extra?: object) => void;
 }
 
@@ -113,6 +117,7 @@ export function createRunManager(deps: RunManagerDeps) {
     handle.result = (async () => {
       await deps.registry.save(record);
       deps.events.started(handle.info);
+      const instrument = startRunInstrument(plan.warmupMs, deps.instrument, deps.log);
       try {
         const result = await runScenario(scenario, {
           runId,
@@ -133,14 +138,16 @@ export function createRunManager(deps: RunManagerDeps) {
           },
         });
         const { records: _records, ...summary } = result.summary;
+        const measured = await instrument.finish(runId, summary.lateness.p99);
         Object.assign(record, {
           status: result.summary.aborted ? 'aborted' : 'completed',
-          summary: { ...result, summary },
+          summary: { ...result, summary, instrument: measured },
           thresholdsPassed: result.passed,
           endedAt: new Date().toISOString(),
         });
         return result;
       } catch (e) {
+        instrument.cancel();
         deps.log('run failed', { runId, error: (e as Error).message });
         Object.assign(record, {
           status: 'failed',

@@ -91,6 +91,7 @@ export async function serve(
       const beforeEvent = hookOf?.(events);
       return sseResponse(events, rl, {
         ...(beforeEvent ? { beforeEvent } : {}),
+        onFirstEvent: () => truth.firstByte(),
         onEnd: ({ sent, outcome }) => {
           const out =
             outcome === 'complete' ? total : Math.round((total * sent) / Math.max(1, events.length));
@@ -106,9 +107,10 @@ export async function serve(
     }
     const { body, delayMs } = plan.json(d);
     if (delayMs > 0) await sleep(delayMs, request.signal);
+    truth.firstByte();
     const out = d ? outputTokens(d) : 0;
     settle(out);
-    truth.set({ 'gen_ai.usage.output_tokens': out });
+    truth.set({ 'gen_ai.usage.output_tokens': out, 'mock.delay_ms': delayMs });
     return json(body, 200, rl);
   };
   const streamFault = (kind: 'sse_drop' | 'sse_stall' | 'chunk_malformed' | 'overloaded') =>

@@ -56,6 +56,12 @@ export interface GroundTruth {
   /** Records the injected (or limiter) fault: `mock.fault.kind`, `mock.fault.source`, `error.type`. */
   fault(kind: FaultKind, source: 'forced' | 'profile' | 'limiter'): void;
   readonly faultKind: FaultKind | undefined;
+  /**
+   * Records the actual first-byte time once: `mock.first_byte_ms`, ms from the span's start (the
+   * request's arrival). Against the designed delay (`mock.ttft_ms` / `mock.delay_ms`) it shows the
+   * mock's own lateness; against the client's TTFT, the instrument's error.
+   */
+  firstByte(): void;
   /** Streams end the span themselves (at their end or drop); the route must not end it on return. */
   deferEnd(): void;
   readonly deferred: boolean;
@@ -113,6 +119,8 @@ class TruthSpan implements GroundTruth {
   faultKind: FaultKind | undefined;
   deferred = false;
   #ended = false;
+  #firstByte = false;
+  readonly #t0 = performance.now();
 
   constructor(private readonly span: Span) {}
 
@@ -123,6 +131,12 @@ class TruthSpan implements GroundTruth {
   fault(kind: FaultKind, source: 'forced' | 'profile' | 'limiter'): void {
     this.faultKind = kind;
     this.span.setAttributes({ 'mock.fault.kind': kind, 'mock.fault.source': source, 'error.type': kind });
+  }
+
+  firstByte(): void {
+    if (this.#firstByte) return;
+    this.#firstByte = true;
+    this.span.setAttribute('mock.first_byte_ms', performance.now() - this.#t0);
   }
 
   deferEnd(): void {

@@ -1,4 +1,5 @@
 import { fmt, mdTable } from './format';
+import { instrumentMarkdown } from './instrument-section';
 import type { RunReport } from './report-data';
 
 /** The run report as Markdown (what `harness report <run>` prints by default). */
@@ -47,6 +48,7 @@ export function reportMarkdown(r: RunReport): string {
   out.push(
     `Schedule lateness p50 ${fmt.ms(r.lateness.p50)}, p99 ${fmt.ms(r.lateness.p99)}, max ${fmt.ms(r.lateness.max)}${r.lateness.unreliable ? ' — **unreliable run** (lateness p99 > 5 ms)' : ''}.`,
   );
+  out.push(...instrumentMarkdown(r.instrument));
   out.push('## Latency (from scheduled start)');
   out.push(
     mdTable(

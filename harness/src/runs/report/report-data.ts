@@ -4,6 +4,7 @@ import type { RunSummary } from '../../driver/summary';
 import type { PatternResult, ScenarioRunResult } from '../../scenarios/run';
 import type { ThresholdResult } from '../../scenarios/thresholds';
 import type { Store } from '../../store/client';
+import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
 import { queryRunFacts, type RunFacts } from './run-facts';
 
@@ -53,9 +54,15 @@ export interface RunReport {
   store: RunFacts['store'] & { reconciled: boolean };
   /** Injected by the mock (ground truth) vs observed by the client, per class. */
   fidelity: { injected: Record<string, number>; observed: Record<string, number> };
+  /** The instrument's own error and the reliability verdict; null when it could not be measured. */
+  instrument: InstrumentError | null;
 }
 
-type StoredSummary = Omit<ScenarioRunResult, 'summary'> & { summary: Omit<RunSummary, 'records'> };
+type StoredSummary = Omit<ScenarioRunResult, 'summary'> & {
+  summary: Omit<RunSummary, 'records'>;
+  /** Absent in runs recorded before the instrument measured itself. */
+  instrument?: InstrumentError | null;
+};
 
 /** Assemble a run's report from its registry record (driver summary) and the store (spans). */
 export async function buildRunReport(store: Store, run: RunRecord): Promise<RunReport> {
@@ -121,5 +128,6 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
       reconciled: facts.store.spans === s.totals.scheduled - s.totals.notStarted - s.totals.inFlightAtStop,
     },
     fidelity: facts.fidelity,
+    instrument: stored.instrument ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { fmt, mdTable } from './format';
+import { reliabilityLine } from './instrument-section';
 import type { RunReport } from './report-data';
 
 /** The seed's production table (1M requests/day) and its latency claims, per pattern. */
@@ -95,5 +96,5 @@ export function seedTablesMarkdown(r: RunReport): string {
       fmt.usd(x.measuredCostPerDay),
     ]),
   );
-  return `# Seed tables vs run ${r.runId} (${r.scenario})\n\n${table}\n\nTotal per day: seed ${fmt.usd(t.seedTotalPerDay)}, measured ${fmt.usd(t.measuredTotalPerDay)} (each pattern's measured cost per request × the seed's 1M-requests/day mix; prices as of ${r.cost.priceTableDate}).\n`;
+  return `# Seed tables vs run ${r.runId} (${r.scenario})\n\n${table}\n\nTotal per day: seed ${fmt.usd(t.seedTotalPerDay)}, measured ${fmt.usd(t.measuredTotalPerDay)} (each pattern's measured cost per request × the seed's 1M-requests/day mix; prices as of ${r.cost.priceTableDate}).\n\n${reliabilityLine(r.instrument)}\n`;
 }

@@ -134,6 +134,11 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
       res.type('text/markdown').send(f.data === 'seed' ? seedTablesMarkdown(report) : reportMarkdown(report));
   });
 
+  // The run's "Instrument error" section alone (the dashboard's panel reads this).
+  router.get('/runs/:id/instrument', async (req, res) => {
+    res.json((await reportOf(idOf(req.params.id))).instrument);
+  });
+
   router.get('/compare', async (req, res) => {
     const a = idOf(req.query.a);
     const b = idOf(req.query.b);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { type ComparedRequest, instrumentError, unreliableReasons } from './instrument-error';
+import type { LoopDelay } from './loop-delay';
+
+const loop: LoopDelay = { name: 'harness', samples: 10, p50: 10.1, p99: 11, max: 12, mean: 10.2 };
+const req = (over: Partial<ComparedRequest>): ComparedRequest => ({
+  stream: true,
+  clientTtftMs: 105,
+  clientE2eMs: 510,
+  mockFirstByteMs: 101,
+  mockDurationMs: 500,
+  mockDesignedMs: 100,
+  ...over,
+});
+
+describe('instrument error', () => {
+  it('subtracts the ground truth per request and keeps each quantity to the requests that have it', () => {
+    const i = instrumentError(
+      [req({}), req({ stream: false, mockDesignedMs: null, clientE2eMs: 305, mockDurationMs: 300 })],
+      [loop],
+      1.2,
+    );
+    expect(i.compared).toBe(2);
+    expect(i.ttftError).toMatchObject({ count: 1, p50: 4, max: 4 });
+    expect(i.e2eError).toMatchObject({ count: 2, min: 5, max: 10 });
+    expect(i.mockLateness).toMatchObject({ count: 1, p50: 1 });
+    expect(i.loops).toEqual([loop]);
+    expect(i).toMatchObject({ unreliable: false, reasons: [] });
+  });
+
+  it('flags a run with every limit it crosses, naming the figure', () => {
+    expect(unreliableReasons(5, 10, 10)).toEqual([]);
+    expect(unreliableReasons(6.25, 10.5, null)).toEqual([
+      'schedule lateness p99 6.3 ms > 5 ms',
+      'TTFT error p99 10.5 ms > 10 ms',
+    ]);
+    const i = instrumentError([req({ clientTtftMs: 150 })], [], 0);
+    expect(i.unreliable).toBe(true);
+    expect(i.reasons).toEqual(['TTFT error p99 49.0 ms > 10 ms']);
+  });
+
+  it('is reliable-by-default only on lateness when nothing could be compared', () => {
+    const i = instrumentError([], [], 7);
+    expect(i.ttftError.count).toBe(0);
+    expect(i.reasons).toEqual(['schedule lateness p99 7.0 ms > 5 ms']);
+  });
+});

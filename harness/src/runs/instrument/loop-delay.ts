@@ -1,0 +1,51 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** Event-loop delay of one process or worker over a run's measured window, ms. */
+export interface LoopDelay {
+  /** Which loop: `harness` (the main process), or a worker's name. */
+  name: string;
+  samples: number;
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+}
+
+/**
+ * Sampling resolution of the monitor, ms. A delay is how late a `resolution`-ms timer fired, so
+ * this bounds how often the loop is probed (the probe itself costs one timer per period).
+ */
+export const LOOP_DELAY_RESOLUTION_MS = 10;
+
+/** A running event-loop delay monitor of this thread. */
+export interface LoopDelayMonitor {
+  /** Forget what was seen so far (the warm-up ends). */
+  reset(): void;
+  /** Stop and read the distribution. */
+  stop(): LoopDelay;
+}
+
+/**
+ * Start `perf_hooks.monitorEventLoopDelay` on the calling thread: how late the loop ran a timer,
+ * i.e. how late any timestamp taken on this loop (a send, a first byte) can be.
+ */
+export function monitorLoopDelay(name: string): LoopDelayMonitor {
+  const h = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  h.enable();
+  const ms = (ns: number) => ns / 1e6;
+  return {
+    reset: () => h.reset(),
+    stop() {
+      h.disable();
+      const n = h.count;
+      return {
+        name,
+        samples: n,
+        p50: n ? ms(h.percentile(50)) : null,
+        p99: n ? ms(h.percentile(99)) : null,
+        max: n ? ms(h.max) : null,
+        mean: n ? ms(h.mean) : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { type ComparedRequest, type InstrumentError, instrumentError } from './instrument-error';
+import { type LoopDelay, monitorLoopDelay } from './loop-delay';
+
+/** Where a run's instrument error comes from once it ended: the store, after every span landed. */
+export interface InstrumentSource {
+  /** Flush every span pipeline, then join the run's requests to the mock's ground truth. */
+  compared(runId: string): Promise<ComparedRequest[]>;
+  /** Event-loop delay of other loops (workers, a separate mock) over the same window, if any. */
+  otherLoops?(): LoopDelay[];
+}
+
+/** Self-measurement of one run, from its start to its end. */
+export interface RunInstrument {
+  /** Stop measuring and compute the section; null (with the reason logged) when the store failed. */
+  finish(runId: string, latenessP99: number | null): Promise<InstrumentError | null>;
+  /** Stop measuring without a result (the run failed). */
+  cancel(): void;
+}
+
+/**
+ * Start watching this process's event loop for one run; the warm-up is forgotten when it ends, so
+ * the loop figures cover the measured window like every other figure.
+ */
+export function startRunInstrument(
+  warmupMs: number,
+  source: InstrumentSource | undefined,
+  log: (msg: string, extra?: object) => void,
+): RunInstrument {
+  const loop = monitorLoopDelay('harness');
+  const warm = warmupMs > 0 ? setTimeout(() => loop.reset(), warmupMs) : undefined;
+  warm?.unref();
+  return {
+    cancel() {
+      clearTimeout(warm);
+      loop.stop();
+    },
+    async finish(runId, latenessP99) {
+      clearTimeout(warm);
+      const loops = [loop.stop(), ...(source?.otherLoops?.() ?? [])];
+      if (!source) return instrumentError([], loops, latenessP99);
+      try {
+        return instrumentError(await source.compared(runId), loops, latenessP99);
+      } catch (e) {
+        log('cannot measure the instrument error', { runId, error: (e as Error).message });
+        return null;
+      }
+    },
+  };
+}
