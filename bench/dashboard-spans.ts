@@ -3,9 +3,10 @@
  * driver span, an invoke span, a logical call, 1–2 attempts and the mock's ground truth, with
  * retries and faults, inserted straight into `otel_traces` so the `harness_requests` view fills.
  */
-import { createRandom } from '../harness/src/driver/prng';
+
 import type { Store } from '../harness/src/store/client';
 import type { SpanRow } from '../harness/src/store/span-row';
+import { createRandom } from '../scenarios/lib/plan.js';
 
 /** Runs the generated spans are spread over. */
 export const RUNS = 8;

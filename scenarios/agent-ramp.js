@@ -20,7 +20,7 @@ export default {
       fallback: { provider: 'openai', model: 'gpt-4o' },
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 120_000 },
+  client: { retry: true, breaker: true, timeoutMs: 120000 },
   mock: { profile: 'seed-typical' },
   startRate: 10,
   stages: steps([10, 100, 1000]),

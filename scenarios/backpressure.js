@@ -21,7 +21,7 @@ export default {
       maxTokens: 256,
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 30_000, bulkhead: { maxConcurrent: 20, queue: 50 } },
+  client: { retry: true, breaker: true, timeoutMs: 30000, bulkhead: { maxConcurrent: 20, queue: 50 } },
   mock: { profile: 'ideal', rateLimits: { 'anthropic/claude-3-5-haiku-20241022': { rpm: 300 } } },
   startRate: 100,
   stages: [

@@ -21,7 +21,7 @@ export default {
     { kind: 'batch_partial', probability: 0.2, pattern: 'batch' },
     { kind: 'batch_item_failure', probability: 0.2, pattern: 'batch' },
   ],
-  client: { retry: true, timeoutMs: 120_000 },
+  client: { retry: true, timeoutMs: 120000 },
   mock: { profile: 'ideal', timeScale: 0.05 },
   startRate: 60,
   stages: [{ duration: '2m', target: 60 }],

@@ -22,7 +22,7 @@ export default {
       maxTokens: 64,
     },
   ],
-  client: { retry: true, timeoutMs: 120_000 },
+  client: { retry: true, timeoutMs: 120000 },
   mock: { profile: 'seed-typical', timeScale: 0.05 },
   startRate: 10,
   stages: steps([10, 100, 1000]),

@@ -11,7 +11,7 @@ export default {
   description: 'A repeated RAG question on gpt-4o at 600 RPM with the client cache on; compare cost per 1K.',
   target: { kind: 'builtin' },
   mix: [{ pattern: 'rag', weight: 1, provider: 'openai', model: 'gpt-4o', input: QUESTION, maxTokens: 512 }],
-  client: { retry: true, breaker: true, timeoutMs: 30_000, cache: true },
+  client: { retry: true, breaker: true, timeoutMs: 30000, cache: true },
   mock: { profile: 'ideal' },
   startRate: 600,
   stages: [{ duration: '2m', target: 600 }],

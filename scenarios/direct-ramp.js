@@ -18,7 +18,7 @@ export default {
       maxTokens: 256,
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 30_000 },
+  client: { retry: true, breaker: true, timeoutMs: 30000 },
   mock: { profile: 'seed-typical' },
   startRate: 10,
   stages: steps([10, 100, 1000]),

@@ -20,7 +20,7 @@ export default {
     },
   ],
   faults: [{ kind: 'overloaded', probability: 0.5, from: '1m', until: '2m' }],
-  client: { retry: { maxAttempts: 2 }, breaker: true, timeoutMs: 30_000 },
+  client: { retry: { maxAttempts: 2 }, breaker: true, timeoutMs: 30000 },
   mock: { profile: 'ideal' },
   startRate: 300,
   stages: [{ duration: '3m', target: 300 }],

@@ -25,7 +25,7 @@ export default {
       maxTokens: 512,
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 30_000, pooling: true },
+  client: { retry: true, breaker: true, timeoutMs: 30000, pooling: true },
   mock: { profile: 'ideal' },
   startRate: 100,
   stages: [

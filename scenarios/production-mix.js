@@ -41,7 +41,7 @@ export default {
       fallback: { provider: 'openai', model: 'gpt-4o' },
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 60_000, pooling: true },
+  client: { retry: true, breaker: true, timeoutMs: 60000, pooling: true },
   mock: { profile: 'seed-typical' },
   startRate: 70,
   stages: [

@@ -10,7 +10,7 @@ export default {
     'RAG: text-embedding-3-small retrieval + gpt-4o answer (512 tokens), stepped 10 → 100 → 1,000 RPM.',
   target: { kind: 'builtin' },
   mix: [{ pattern: 'rag', weight: 1, provider: 'openai', model: 'gpt-4o', input: QUESTION, maxTokens: 512 }],
-  client: { retry: true, breaker: true, timeoutMs: 30_000 },
+  client: { retry: true, breaker: true, timeoutMs: 30000 },
   mock: { profile: 'seed-typical' },
   startRate: 10,
   stages: steps([10, 100, 1000]),

@@ -11,7 +11,7 @@ export default {
     { pattern: 'direct', weight: 7, provider: 'openai', model: 'gpt-4o', input: CLASSIFY, maxTokens: 128 },
     { pattern: 'streaming', weight: 3, provider: 'openai', model: 'gpt-4o', input: CHAT, maxTokens: 1024 },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 30_000, routing: true },
+  client: { retry: true, breaker: true, timeoutMs: 30000, routing: true },
   mock: { profile: 'seed-typical', rateLimits: { 'openai/gpt-4o': { rpm: 600 } } },
   startRate: 100,
   stages: [

@@ -36,7 +36,7 @@ export default {
       maxTokens: 64,
     },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 30_000 },
+  client: { retry: true, breaker: true, timeoutMs: 30000 },
   mock: { profile: 'seed-typical', timeScale: 0.1 },
   startRate: 60,
   stages: [{ duration: '20s', target: 60 }],

@@ -11,7 +11,7 @@ export default {
     { pattern: 'streaming', weight: 1, provider: 'openai', model: 'gpt-4o', input: CHAT, maxTokens: 1024 },
   ],
   faults: [{ kind: 'sse_drop', probability: 0.3, pattern: 'streaming', from: '1m', until: '1m30s' }],
-  client: { retry: true, breaker: true, timeoutMs: 60_000, idleTimeoutMs: 30_000 },
+  client: { retry: true, breaker: true, timeoutMs: 60000, idleTimeoutMs: 30000 },
   mock: { profile: 'seed-typical' },
   startRate: 200,
   stages: [{ duration: '3m', target: 200 }],

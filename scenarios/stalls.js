@@ -18,7 +18,7 @@ export default {
     },
   ],
   faults: [{ kind: 'sse_stall', probability: 0.1, pattern: 'streaming' }],
-  client: { retry: { maxAttempts: 2 }, timeoutMs: 90_000, idleTimeoutMs: 10_000 },
+  client: { retry: { maxAttempts: 2 }, timeoutMs: 90000, idleTimeoutMs: 10000 },
   mock: { profile: 'ideal' },
   startRate: 120,
   stages: [{ duration: '3m', target: 120 }],

@@ -11,7 +11,7 @@ export default {
   mix: [
     { pattern: 'streaming', weight: 1, provider: 'openai', model: 'gpt-4o', input: CHAT, maxTokens: 1024 },
   ],
-  client: { retry: true, breaker: true, timeoutMs: 60_000, idleTimeoutMs: 30_000 },
+  client: { retry: true, breaker: true, timeoutMs: 60000, idleTimeoutMs: 30000 },
   mock: { profile: 'seed-typical' },
   startRate: 10,
   stages: steps([10, 100, 1000]),

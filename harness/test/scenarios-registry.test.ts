@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegistry, loadScenario, loadScenarios } from '../src/scenarios/load';
+import { effectivePlan, parseDuration } from '../../scenarios/lib/plan.js';
+import { loadScenario, loadScenarios } from '../src/scenarios/load';
 import { planScenario } from '../src/scenarios/plan';
 
 interface K6Plan {
-  k6Options(s: unknown): {
-    scenarios: Record<string, { startRate: number; timeUnit: string; stages: { target: number }[] }>;
+  k6Options(
+    plan: unknown,
+    s: { maxInFlight: number },
+  ): {
+    scenarios: Record<
+      string,
+      { startRate: number; timeUnit: string; stages: { duration: string; target: number }[] }
+    >;
   };
 }
 const k6Plan = (await import(new URL('../../scenarios/k6/plan.js', import.meta.url).href)) as K6Plan;
@@ -61,16 +68,20 @@ describe('scenarios/index.js', () => {
     expect(plan.schedule.offsetsMs.length).toBe(20);
   });
 
-  it('splits k6 arrival rates by weight so the executors add up to the scenario rate', async () => {
-    const raw = await loadRegistry();
-    for (const [name, s] of Object.entries(raw)) {
-      const { scenarios } = k6Plan.k6Options(s);
-      const perMinute = Object.values(scenarios).map(
-        (e) => (e.stages.at(-1)?.target ?? 0) / (e.timeUnit === '1h' ? 60 : 1),
-      );
-      const total = perMinute.reduce((a, b) => a + b, 0);
-      const expected = (s as { stages: { target: number }[] }).stages.at(-1)?.target ?? 0;
-      expect(Math.abs(total - expected), name).toBeLessThanOrEqual(Math.max(1, expected * 0.02));
+  it('gives k6 one arrival-rate executor with the plan rates and durations, stretched or not', async () => {
+    for (const s of Object.values(await loadScenarios())) {
+      for (const overrides of [{}, { durationMs: 30_000 }, { rateRpm: 60, durationMs: 30_000 }]) {
+        const plan = effectivePlan(s, overrides);
+        const { scenarios } = k6Plan.k6Options(plan, s);
+        expect(Object.keys(scenarios)).toEqual(['load']);
+        const load = scenarios.load;
+        const per = load?.timeUnit === '1h' ? 60 : 1;
+        expect((load?.startRate ?? 0) / per).toBeCloseTo(plan.startRpm, 1);
+        load?.stages.forEach((st, i) => {
+          expect(st.target / per, s.name).toBeCloseTo(plan.stages[i]?.targetRpm ?? -1, 1);
+          expect(Math.abs(parseDuration(st.duration) - (plan.stages[i]?.durationMs ?? -1))).toBeLessThan(1);
+        });
+      }
     }
   });
 });

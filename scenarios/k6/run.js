@@ -1,55 +1,81 @@
 // @ts-check
 /**
- * The generic k6 script: `k6 run -e SCENARIO=<name> scenarios/k6/run.js`. Reads the same scenario
- * file as the built-in driver and reports the same metric names, so thresholds agree.
- * Env: SCENARIO, HARNESS_URL (default http://127.0.0.1:3000), RUN_ID, HARNESS_TOKEN,
- * MOCK_URL (apply the scenario's `mock` config in setup), SUMMARY_PATH (default k6-summary.json).
+ * The generic k6 script: `k6 run -e SCENARIO=<name> scenarios/k6/run.js`. It reads the same scenario
+ * as the built-in driver and takes its meaning from ../lib/plan.js (stages, `--rate`/`--duration`
+ * scaling, warm-up, fault windows, the pattern and forced fault of each arrival), so the same
+ * scenario and seed send the same requests on both engines. Plain ES2017: stock k6 ≥ 0.49 runs it.
+ *
+ * Env: SCENARIO (a name in scenarios/index.js) or SCENARIO_JSON (path to a validated scenario, as
+ * `harness run --engine k6` writes it), RATE / DURATION (the `--rate`/`--duration` overrides),
+ * HARNESS_URL (default http://127.0.0.1:3000), RUN_ID, HARNESS_TOKEN, MAX_VUS,
+ * SUMMARY_PATH (default k6-summary.json).
  */
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { scenarios } from '../index.js';
-import { durationMs, k6Options, pickFault, pickItem } from './plan.js';
+import { arrivalOffsetMs, effectivePlan, faultFor, mixIndex, parseDuration, parseRate } from '../lib/plan.js';
+import { k6Options } from './plan.js';
 
-const name = __ENV.SCENARIO ?? 'smoke';
-const scenario = scenarios[name];
-if (!scenario)
-  throw new Error(`unknown scenario "${name}": valid names are ${Object.keys(scenarios).join(', ')}`);
-const HARNESS_URL = (__ENV.HARNESS_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const RUN_ID = __ENV.RUN_ID ?? `k6-${name}-${Date.now()}`;
-const WARMUP_MS = scenario.warmup ? durationMs(scenario.warmup) : 0;
+/** @returns {{ name: string, scenario: import('../lib/types.js').Scenario }} */
+function loadScenario() {
+  if (__ENV.SCENARIO_JSON) {
+    const s = JSON.parse(open(__ENV.SCENARIO_JSON));
+    return { name: s.name, scenario: s };
+  }
+  const name = __ENV.SCENARIO || 'smoke';
+  const s = scenarios[name];
+  if (!s) throw new Error(`unknown scenario "${name}": valid names are ${Object.keys(scenarios).join(', ')}`);
+  return { name, scenario: s };
+}
+
+const { name, scenario } = loadScenario();
+/** @type {{ rateRpm?: number, durationMs?: number }} */
+const overrides = {};
+if (__ENV.RATE) overrides.rateRpm = parseRate(__ENV.RATE);
+if (__ENV.DURATION) overrides.durationMs = parseDuration(__ENV.DURATION);
+const plan = effectivePlan(scenario, overrides);
+const HARNESS_URL = (__ENV.HARNESS_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+// Pass RUN_ID to every instance of a distributed run so they land in one run.
+const RUN_ID = __ENV.RUN_ID || `k6-${name}`;
 
 const latency = new Trend('harness_latency_ms', true);
 const ttft = new Trend('harness_ttft_ms', true);
 const errors = new Rate('harness_errors');
 const cost = new Counter('harness_cost_usd');
 
+const maxVUs = __ENV.MAX_VUS ? Number(__ENV.MAX_VUS) : undefined;
+const generated = k6Options(
+  plan,
+  { maxInFlight: scenario.maxInFlight || 1000, thresholds: scenario.thresholds || {} },
+  maxVUs ? { maxVUs } : {},
+);
+
 /** @type {import('k6/options').Options} */
 export const options = {
-  ...k6Options(scenario),
+  scenarios: generated.scenarios,
+  thresholds: generated.thresholds,
   summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
 };
 
-/** Apply the scenario's mock config (profile, rate limits, timeScale, seed) when MOCK_URL is given. */
-export function setup() {
-  if (__ENV.MOCK_URL && scenario?.mock) {
-    http.put(`${__ENV.MOCK_URL}/__admin/config`, JSON.stringify(scenario.mock), {
-      headers: { 'content-type': 'application/json' },
-    });
-  }
-}
-
-/** @param {string} pattern */
-function invoke(pattern) {
-  if (!scenario) return;
-  const started = Date.now();
-  const elapsed = started - exec.scenario.startTime;
-  const item = pickItem(scenario, pattern, Math.random);
+/** One arrival: the plan's request number `iterationInTest` (unique across k6 instances). */
+export function arrival() {
+  const index = exec.scenario.iterationInTest;
+  const planned = arrivalOffsetMs(plan, index);
+  const offset = planned === undefined ? plan.durationMs : planned;
+  const scheduledAt = exec.scenario.startTime + offset;
+  const item = scenario.mix[mixIndex(plan, index)];
   if (!item) return;
+  const pattern = item.pattern;
   /** @type {Record<string, string>} */
-  const headers = { 'content-type': 'application/json', 'x-run-id': RUN_ID, 'x-scenario': name };
+  const headers = {
+    'content-type': 'application/json',
+    'x-run-id': RUN_ID,
+    'x-scenario': name,
+    'x-arrival-index': String(index),
+  };
   if (__ENV.HARNESS_TOKEN) headers.authorization = `Bearer ${__ENV.HARNESS_TOKEN}`;
-  const fault = pickFault(scenario, pattern, elapsed, Math.random);
+  const fault = faultFor(plan, index, pattern, offset);
   if (fault) headers['x-mock-fault'] = fault;
   const call = {
     provider: item.provider,
@@ -58,7 +84,10 @@ function invoke(pattern) {
     maxTokens: item.maxTokens,
     fallback: item.fallback,
   };
-  const target = scenario.target ?? { kind: 'builtin' };
+  const target = scenario.target || { kind: 'builtin' };
+  // k6 may start an arrival late (no free VU): the lateness counts in latency, coordinated-omission safe.
+  const lateness = Math.max(0, Date.now() - scheduledAt);
+  headers['x-arrival-lateness-ms'] = String(lateness);
   let ok = false;
   /** @type {number | undefined} */
   let ttftMs;
@@ -66,12 +95,12 @@ function invoke(pattern) {
   if (target.kind === 'url') {
     const body =
       target.body === undefined
-        ? JSON.stringify({ pattern, ...call })
+        ? JSON.stringify(Object.assign({ pattern }, call))
         : typeof target.body === 'string'
           ? target.body
           : JSON.stringify(target.body);
-    const res = http.request(target.method ?? 'POST', target.url, body, {
-      headers: { ...headers, 'x-pattern': pattern, ...target.headers },
+    const res = http.request(target.method || 'POST', target.url, body, {
+      headers: Object.assign({}, headers, { 'x-pattern': pattern }, target.headers || {}),
       timeout: '120s',
     });
     ok = res.status >= 200 && res.status < 300;
@@ -87,25 +116,19 @@ function invoke(pattern) {
     } catch (_) {
       out = null;
     }
-    ok = Boolean(out?.ok);
-    // The server's TTFT runs from its own start; the iteration started on schedule just before the send.
-    if (typeof out?.ttftMs === 'number') ttftMs = out.ttftMs;
-    if (typeof out?.costUsd === 'number') costUsd = out.costUsd;
+    ok = Boolean(out && out.ok);
+    // k6 has no SSE: TTFT is /api/invoke's own measurement, plus how late k6 started the arrival.
+    if (out && typeof out.ttftMs === 'number') ttftMs = lateness + out.ttftMs;
+    if (out && typeof out.costUsd === 'number') costUsd = out.costUsd;
   }
-  // Warm-up iterations run but stay out of the scenario's metrics, as in the built-in driver.
-  if (elapsed < WARMUP_MS) return;
+  // Warm-up arrivals run but stay out of the scenario's metrics, as in the built-in driver.
+  if (offset < plan.warmupMs) return;
   const tags = { pattern };
-  latency.add(Date.now() - started, tags);
+  latency.add(Date.now() - scheduledAt, tags);
   if (ttftMs !== undefined) ttft.add(ttftMs, tags);
   errors.add(!ok, tags);
   if (costUsd) cost.add(costUsd, tags);
 }
-
-export const direct = () => invoke('direct');
-export const streaming = () => invoke('streaming');
-export const batch = () => invoke('batch');
-export const rag = () => invoke('rag');
-export const agent = () => invoke('agent');
 
 /**
  * JSON summary to SUMMARY_PATH plus a short text table on stdout.
@@ -113,19 +136,19 @@ export const agent = () => invoke('agent');
  */
 export function handleSummary(data) {
   const lines = [`scenario ${name} (run ${RUN_ID})`];
-  for (const [metric, m] of Object.entries(data.metrics ?? {})) {
+  for (const metric of Object.keys(data.metrics || {})) {
     if (!/^(harness_|dropped_iterations)/.test(metric)) continue;
-    const v = /** @type {any} */ (m).values ?? {};
-    const shown = Object.entries(v).map(
-      ([k, x]) => `${k}=${typeof x === 'number' ? Number(x.toFixed(3)) : x}`,
+    const m = data.metrics[metric];
+    const v = m.values || {};
+    const shown = Object.keys(v).map(
+      (k) => `${k}=${typeof v[k] === 'number' ? Number(v[k].toFixed(3)) : v[k]}`,
     );
     lines.push(`  ${metric}: ${shown.join(' ')}`);
-    for (const [expr, t] of Object.entries(/** @type {any} */ (m).thresholds ?? {})) {
-      lines.push(`    ${/** @type {any} */ (t).ok ? '✓' : '✗'} ${expr}`);
-    }
+    const th = m.thresholds || {};
+    for (const expr of Object.keys(th)) lines.push(`    ${th[expr].ok ? '✓' : '✗'} ${expr}`);
   }
-  return {
-    [__ENV.SUMMARY_PATH ?? 'k6-summary.json']: JSON.stringify(data, null, 2),
-    stdout: `${lines.join('\n')}\n`,
-  };
+  /** @type {Record<string, string>} */
+  const out = { stdout: `${lines.join('\n')}\n` };
+  out[__ENV.SUMMARY_PATH || 'k6-summary.json'] = JSON.stringify(data, null, 2);
+  return out;
 }

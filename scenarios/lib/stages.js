@@ -9,8 +9,8 @@
  * @returns {import('./types.js').Stage[]}
  */
 export function steps(levels, opts = {}) {
-  const ramp = opts.ramp ?? '30s';
-  const hold = opts.hold ?? '1m';
+  const ramp = opts.ramp || '30s';
+  const hold = opts.hold || '1m';
   /** @type {import('./types.js').Stage[]} */
   const out = [];
   for (const target of levels) {

@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
+import { parseDuration, parseRate } from '../../../scenarios/lib/plan.js';
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
-import { parseDuration, parseRate } from '../driver/rate';
 import type { RunReport } from '../runs/report/report-data';
 import { loadRegistry } from '../scenarios/load';
 import { type ApiTarget, callApi } from './api-client';

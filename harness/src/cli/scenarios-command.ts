@@ -1,4 +1,4 @@
-import { parseDuration } from '../driver/rate';
+import { parseDuration } from '../../../scenarios/lib/plan.js';
 import { loadScenarios } from '../scenarios/load';
 import { formatTable } from './format-table';
 

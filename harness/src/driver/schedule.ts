@@ -4,7 +4,7 @@
  * starts where the area under the rate curve reaches i (deterministic) or where a unit-rate
  * Poisson process mapped through that area lands (time rescaling, so ramps stay exact).
  */
-import { createRandom, exponential } from './prng';
+import { createRandom, areaIn as rampArea, timeForArea as rampTime } from '../../../scenarios/lib/plan.js';
 
 /** One k6-style stage: ramp linearly to `targetRpm` over `durationMs`. */
 export interface Stage {
@@ -65,21 +65,17 @@ export function segmentsOf(startRpm: number, stages: readonly Stage[]): Segment[
 
 /** Area under a segment's rate from its start to `dt` ms in. */
 function areaIn(seg: Segment, dt: number): number {
-  const len = seg.endMs - seg.startMs;
-  const slope = len > 0 ? (seg.toRpm - seg.fromRpm) / len : 0;
-  return (seg.fromRpm * dt + (slope * dt * dt) / 2) * PER_MS;
+  return rampArea(seg.fromRpm, seg.toRpm, seg.endMs - seg.startMs, dt);
 }
 
-/** Time `dt` into a segment where its area reaches `x` (stable root of a·dt + b·dt²/2 = x). */
+/** Time `dt` into a segment where its area reaches `x`. */
 function timeForArea(seg: Segment, x: number): number {
-  const len = seg.endMs - seg.startMs;
-  if (x <= 0) return 0;
-  const a = seg.fromRpm * PER_MS;
-  const b = len > 0 ? ((seg.toRpm - seg.fromRpm) / len) * PER_MS : 0;
-  const disc = Math.max(0, a * a + 2 * b * x);
-  const denom = a + Math.sqrt(disc);
-  const dt = denom > 0 ? (2 * x) / denom : len;
-  return Math.min(Math.max(dt, 0), len);
+  return rampTime(seg.fromRpm, seg.toRpm, seg.endMs - seg.startMs, x);
+}
+
+/** An exponential draw with mean 1 (never infinite: the uniform is kept away from 0). */
+function exponential(random: () => number): number {
+  return -Math.log(1 - random() * (1 - Number.EPSILON));
 }
 
 /** Compute the whole schedule ahead of time; deterministic for the same spec and seed. */

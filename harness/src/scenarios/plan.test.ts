@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { arrivalOffsetMs, describePlan, effectivePlan, mixIndex } from '../../../scenarios/lib/plan.js';
 import { parseScenario } from './load';
-import { assignMix, planScenario, stagesOf } from './plan';
+import { planScenario } from './plan';
 
 const scenario = parseScenario({
   name: 'mixed',
@@ -16,11 +17,23 @@ const scenario = parseScenario({
 });
 
 describe('planScenario', () => {
-  it('splits the mix by weight exactly over any window', () => {
-    const mix = assignMix([500, 300, 150, 40, 10], 1000);
-    const counts = [0, 0, 0, 0, 0];
-    for (const i of mix) counts[i] = (counts[i] ?? 0) + 1;
-    expect(counts).toEqual([500, 300, 150, 40, 10]);
+  it('holds the mix proportions in every window of arrivals', () => {
+    const weights = [500, 300, 150, 40, 10];
+    const plan = { ...effectivePlan(scenario), weights };
+    for (const [from, n] of [
+      [0, 1000],
+      [3_217, 1000],
+      [50_000, 200],
+    ] as const) {
+      const counts = [0, 0, 0, 0, 0];
+      for (let i = from; i < from + n; i++) {
+        const j = mixIndex(plan, i);
+        counts[j] = (counts[j] ?? 0) + 1;
+      }
+      counts.forEach((c, j) => {
+        expect(Math.abs(c - ((weights[j] ?? 0) * n) / 1000)).toBeLessThanOrEqual(3);
+      });
+    }
   });
 
   it('forces the fault only on its pattern inside its window, the same way every time', () => {
@@ -41,11 +54,29 @@ describe('planScenario', () => {
     expect(planScenario(scenario).callFor(faulted[0] ?? 0).headers).toEqual({ 'x-mock-fault': 'sse_drop' });
   });
 
-  it('applies --rate and --duration overrides', () => {
-    expect(stagesOf(scenario, { rateRpm: 120, durationMs: 60_000 })).toEqual({
-      startRpm: 120,
-      stages: [{ durationMs: 60_000, targetRpm: 120 }],
+  it('scales warm-up and fault windows with --duration and --rate', () => {
+    const longer = effectivePlan(scenario, { durationMs: 60_000 });
+    expect(longer.stages).toEqual([{ durationMs: 60_000, targetRpm: 600 }]);
+    expect(longer.warmupMs).toBe(10_000);
+    expect(longer.faults[0]).toMatchObject({ fromMs: 20_000, untilMs: 40_000 });
+    const constant = effectivePlan(scenario, { rateRpm: 120, durationMs: 15_000 });
+    expect(constant.startRpm).toBe(120);
+    expect(constant.stages).toEqual([{ durationMs: 15_000, targetRpm: 120 }]);
+    expect(constant.warmupMs).toBe(2_500);
+    expect(constant.faults[0]).toMatchObject({ fromMs: 5_000, untilMs: 10_000 });
+    expect(describePlan(constant)).toEqual([
+      'stages: 120/m for 15s (scaled ×0.5)',
+      'warm-up: 2500ms (excluded from every figure)',
+      'fault: sse_drop on 50 % of streaming requests, 5s–10s',
+    ]);
+  });
+
+  it('puts evenly spaced arrivals where the built-in schedule does (k6 computes them the same way)', () => {
+    const ramp = parseScenario({ ...scenario, startRate: 60, stages: [{ duration: '20s', target: 600 }] });
+    const plan = planScenario(ramp);
+    plan.schedule.offsetsMs.forEach((t, i) => {
+      expect(arrivalOffsetMs(plan.effective, i)).toBeCloseTo(t, 6);
     });
-    expect(stagesOf(scenario, { durationMs: 60_000 }).stages[0]?.durationMs).toBe(60_000);
+    expect(arrivalOffsetMs(plan.effective, plan.schedule.offsetsMs.length)).toBeUndefined();
   });
 });

@@ -1,22 +1,25 @@
 /**
- * Turn a validated scenario into what the open-model driver runs: the schedule (stages, Poisson,
- * seed), the warm-up and in-flight cap, and for each scheduled index the call it makes (pattern
- * mix by weight, plus any fault the scenario forces in its time window). Deterministic per seed.
+ * Turn a validated scenario into what the open-model driver runs. The scenario's meaning (stage
+ * scaling, warm-up, fault windows, the pattern and forced fault of each arrival) comes from
+ * scenarios/lib/plan.js, the module k6 imports too; this adds only the built-in driver's schedule
+ * (which can also draw Poisson arrivals) and the call each scheduled index makes.
  */
-import { createRandom } from '../driver/prng';
-import { parseDuration } from '../driver/rate';
-import { buildSchedule, type Schedule, type Stage } from '../driver/schedule';
+import {
+  type EffectivePlan,
+  effectivePlan,
+  faultFor,
+  mixIndex,
+  type PlanOverrides,
+} from '../../../scenarios/lib/plan.js';
+import { buildSchedule, type Schedule } from '../driver/schedule';
 import type { InvokeCall } from '../driver/targets';
 import type { MixItem, Pattern, Scenario } from './schema';
 
-/** Command-line overrides: `--rate N/m` makes the rate constant; `--duration` stretches the stages. */
-export interface PlanOverrides {
-  rateRpm?: number;
-  durationMs?: number;
-}
+export type { PlanOverrides };
 
 /** A scenario ready to drive. */
 export interface ScenarioPlan {
+  effective: EffectivePlan;
   schedule: Schedule;
   warmupMs: number;
   maxInFlight: number;
@@ -24,75 +27,41 @@ export interface ScenarioPlan {
   callFor(index: number): InvokeCall & { pattern: Pattern };
 }
 
-/** Stages in ms and RPM after overrides. */
-export function stagesOf(s: Scenario, o: PlanOverrides = {}): { startRpm: number; stages: Stage[] } {
-  const stages = s.stages.map((st) => ({ durationMs: parseDuration(st.duration), targetRpm: st.target }));
-  const total = stages.reduce((a, st) => a + st.durationMs, 0);
-  if (o.rateRpm !== undefined) {
-    return { startRpm: o.rateRpm, stages: [{ durationMs: o.durationMs ?? total, targetRpm: o.rateRpm }] };
-  }
-  const k = o.durationMs !== undefined && total > 0 ? o.durationMs / total : 1;
-  return { startRpm: s.startRate, stages: stages.map((st) => ({ ...st, durationMs: st.durationMs * k })) };
-}
-
-/**
- * Mix index per request by smooth weighted round-robin: every window of requests holds the mix's
- * proportions as closely as integers allow, so even short runs compare patterns fairly.
- */
-export function assignMix(weights: readonly number[], n: number): Uint16Array {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const current = weights.map(() => 0);
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 0; j < weights.length; j++) {
-      current[j] = (current[j] ?? 0) + (weights[j] ?? 0);
-      if ((current[j] ?? 0) > (current[best] ?? 0)) best = j;
-    }
-    current[best] = (current[best] ?? 0) - total;
-    out[i] = best;
-  }
-  return out;
+/** The call arrival `index`, scheduled at `offsetMs`, makes (the same on both engines). */
+export function callOf(
+  s: Scenario,
+  plan: EffectivePlan,
+  index: number,
+  offsetMs: number,
+): InvokeCall & { pattern: Pattern } {
+  const item = s.mix[mixIndex(plan, index)] as MixItem;
+  const call: InvokeCall & { pattern: Pattern } = {
+    pattern: item.pattern,
+    provider: item.provider,
+    model: item.model,
+  };
+  if (item.input !== undefined) call.input = item.input;
+  if (item.maxTokens !== undefined) call.maxTokens = item.maxTokens;
+  if (item.fallback !== undefined) call.fallback = item.fallback;
+  const fault = faultFor(plan, index, item.pattern, offsetMs);
+  if (fault) call.headers = { 'x-mock-fault': fault };
+  return call;
 }
 
 /** Build the plan for a scenario. */
 export function planScenario(s: Scenario, overrides: PlanOverrides = {}): ScenarioPlan {
-  const schedule = buildSchedule({ ...stagesOf(s, overrides), poisson: s.poisson, seed: s.seed });
-  const mixIndex = assignMix(
-    s.mix.map((m) => m.weight),
-    schedule.offsetsMs.length,
-  );
-  const faults = (s.faults ?? []).map((f) => ({
-    ...f,
-    fromMs: f.from ? parseDuration(f.from) : 0,
-    untilMs: f.until ? parseDuration(f.until) : Number.POSITIVE_INFINITY,
-  }));
-  const callFor = (index: number) => {
-    const item = s.mix[mixIndex[index] ?? 0] as MixItem;
-    const call: InvokeCall & { pattern: Pattern } = {
-      pattern: item.pattern,
-      provider: item.provider,
-      model: item.model,
-    };
-    if (item.input !== undefined) call.input = item.input;
-    if (item.maxTokens !== undefined) call.maxTokens = item.maxTokens;
-    if (item.fallback !== undefined) call.fallback = item.fallback;
-    const t = schedule.offsetsMs[index] ?? 0;
-    // One draw per request from (seed, index): the same request gets the same fault on every run.
-    const random = createRandom((s.seed * 0x9e3779b1) ^ index);
-    for (const f of faults) {
-      if ((f.pattern && f.pattern !== item.pattern) || t < f.fromMs || t >= f.untilMs) continue;
-      if (random() < f.probability) {
-        call.headers = { 'x-mock-fault': f.kind };
-        break;
-      }
-    }
-    return call;
-  };
+  const effective = effectivePlan(s, overrides);
+  const schedule = buildSchedule({
+    startRpm: effective.startRpm,
+    stages: effective.stages,
+    poisson: s.poisson,
+    seed: s.seed,
+  });
   return {
+    effective,
     schedule,
-    warmupMs: s.warmup ? parseDuration(s.warmup) : 0,
+    warmupMs: effective.warmupMs,
     maxInFlight: s.maxInFlight,
-    callFor,
+    callFor: (index) => callOf(s, effective, index, schedule.offsetsMs[index] ?? 0),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { type FaultKind, FAULT_KINDS as MOCK_FAULT_KINDS } from 'mock-providers/faults';
 import { z } from 'zod';
-import { parseDuration } from '../driver/rate';
+import { parseDuration } from '../../../scenarios/lib/plan.js';
 import { parseMetricKey, parseThreshold } from './thresholds';
 
 /** Integration patterns (the `:pattern` of `/api/invoke/:pattern`). */

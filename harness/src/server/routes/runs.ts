@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseDuration, parseRate } from '../../driver/rate';
+import { parseDuration, parseRate } from '../../../../scenarios/lib/plan.js';
 import type { RunRegistry } from '../../runs/registry';
 import { compareRuns, comparisonMarkdown } from '../../runs/report/compare';
 import { reportHtml } from '../../runs/report/html';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration, parseRate } from './rate';
+import { formatDuration, parseDuration, parseRate } from '../../../scenarios/lib/plan.js';
 
 describe('parseRate', () => {
   it('converts every unit to requests per minute', () => {
