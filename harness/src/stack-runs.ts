@@ -2,8 +2,9 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { LiveTick, RunInfo } from './contracts/live';
 import { queryComparedRequests } from './runs/instrument/instrument-error';
+import { mockAdminAt } from './runs/mock-isolation';
 import { type RunRegistry, runRegistry } from './runs/registry';
-import { createRunManager, type RunManager } from './runs/run-manager';
+import { createRunManager, type RunClientGauges, type RunManager } from './runs/run-manager';
 import type { ClientRegistry } from './server/client-registry';
 import { attachLiveSocket, type LiveServer } from './server/live-socket';
 import { clientConfigFromScenario } from './server/scenario-client-config';
@@ -21,16 +22,16 @@ export interface RunsWiring {
   close(): Promise<void>;
 }
 
-/** Breaker states and queue depth across every client the harness built. */
-function gauges(clients: ClientRegistry) {
-  return () => {
-    let queueDepth = 0;
-    const breakers: Record<string, string> = {};
-    for (const c of clients.all().values()) {
-      queueDepth += c.load().queued;
-      Object.assign(breakers, c.breakers.states());
-    }
-    return { queueDepth, breakers };
+/**
+ * Breaker states and queue depth of the one client a run uses (its scenario's, fresh for the run),
+ * so the live view never shows another run's or another caller's state.
+ */
+function gauges(clients: ClientRegistry): RunClientGauges {
+  return (name) => {
+    const c = clients.all().get(name);
+    return c
+      ? { queueDepth: c.load().queued, breakers: c.breakers.states() }
+      : { queueDepth: 0, breakers: {} };
   };
 }
 
@@ -43,6 +44,7 @@ export async function wireRuns(deps: {
   spans: SpanWriter;
   clients: ClientRegistry;
   token: string | undefined;
+  /** The mock's origin (in-process or HARNESS_PROVIDER_URL): runs apply and put back its settings there. */
   mockUrl: string | undefined;
   /** Push every span still in a tracer's batch into the span writer (before it is flushed). */
   flushTracing: () => Promise<void>;
@@ -60,7 +62,7 @@ export async function wireRuns(deps: {
     spans: deps.spans,
     harnessUrl: () => url,
     token: deps.token,
-    mockUrl: deps.mockUrl,
+    mockAdmin: deps.mockUrl ? mockAdminAt(deps.mockUrl) : undefined,
     gauges: gauges(deps.clients),
     instrument: {
       async compared(runId) {
@@ -69,11 +71,16 @@ export async function wireRuns(deps: {
         return queryComparedRequests(deps.store, runId);
       },
     },
-    prepareClient: (s) => deps.clients.define(s.name, clientConfigFromScenario(s.client)),
+    prepareClient: (s) => {
+      deps.clients.define(s.name, clientConfigFromScenario(s.client));
+      const config = deps.clients.all().get(s.name)?.config;
+      return config ? (JSON.parse(JSON.stringify(config)) as Record<string, unknown>) : undefined;
+    },
     events: {
       started: (run: RunInfo) => io?.emit('run:started', run),
       tick: (tick: LiveTick) => io?.emit('run:tick', tick),
       finished: (run: RunInfo) => io?.emit('run:finished', run),
+      mockConfig: (settings) => io?.emit('mock:config', settings),
     },
     log: (msg, extra) => deps.log.warn(extra ?? {}, msg),
   });

@@ -92,7 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       spans,
       clients,
       token: config.token,
-      mockUrl: mock?.server.url,
+      mockUrl: providerUrl,
       flushTracing: async () => {
         await tracing.provider.forceFlush();
         await mock?.tracing.provider.forceFlush();

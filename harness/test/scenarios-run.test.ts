@@ -5,7 +5,6 @@ import { parseScenario } from '../src/scenarios/load';
 import { runScenario } from '../src/scenarios/run';
 
 const seen: { url: string; fault?: string; body: string }[] = [];
-let mockConfig: unknown;
 let server: Server;
 let base = '';
 beforeAll(async () => {
@@ -17,7 +16,6 @@ beforeAll(async () => {
     req.on('end', () => {
       const fault = req.headers['x-mock-fault'];
       seen.push({ url: req.url ?? '', body, ...(typeof fault === 'string' ? { fault } : {}) });
-      if (req.url === '/__admin/config') mockConfig = JSON.parse(body);
       const ok = req.url === '/api/invoke/direct' && !fault;
       res.setHeader('content-type', 'application/json');
       res.end(
@@ -56,8 +54,8 @@ describe('runScenario', () => {
       stages: [{ duration: '2s', target: 2_400 }],
       thresholds: { 'harness_errors{pattern:agent}': ['rate==1'], harness_errors: ['rate<0.1'] },
     });
-    const r = await runScenario(s, { runId: 'r1', harnessUrl: base, mockUrl: base });
-    expect(mockConfig).toEqual({ profile: 'ideal', timeScale: 0 });
+    const r = await runScenario(s, { runId: 'r1', harnessUrl: base });
+    expect(seen.some((x) => x.url.startsWith('/__admin'))).toBe(false);
     expect(r.summary.totals).toMatchObject({ scheduled: 80, dropped: 0 });
     expect(r.byPattern.agent).toMatchObject({ ok: 0, errors: 20 });
     expect(r.byPattern.direct?.ok).toBeGreaterThan(30);
@@ -69,6 +67,7 @@ describe('runScenario', () => {
     expect(seen.filter((x) => x.fault === 'overloaded').length).toBeGreaterThan(5);
     expect(r.thresholds.map((t) => t.pass)).toEqual([true, false]);
     expect(r.passed).toBe(false);
+    expect(r.noData).toBeNull();
     expect(r.costUsd).toBeCloseTo((r.byPattern.direct?.ok ?? 0) * 0.01);
   });
 });

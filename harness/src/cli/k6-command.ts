@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { isolateMock } from '../runs/mock-isolation';
 import { newRunId } from '../runs/run-manager';
-import { type ApiTarget, callApi } from './api-client';
+import type { ApiTarget } from './api-client';
+import { mockAdminViaHarness } from './mock-admin-client';
 
 const K6_SCRIPT = new URL('../../../scenarios/k6/run.js', import.meta.url).pathname;
 
@@ -28,10 +30,11 @@ export async function runWithK6(
   }
   if (opts.rate || opts.duration)
     throw new Error('--rate and --duration apply to the builtin engine; for k6 edit the scenario stages');
-  // The scenario's mock settings (profile, limits, time scale) apply before k6 starts, as builtin runs do.
+  // The scenario's mock settings apply whole (and the mock's state resets) before k6 starts, and the
+  // settings found are put back when it ends, as builtin runs do.
   const { loadScenario } = await import('../scenarios/load');
   const s = await loadScenario(scenario);
-  if (s.mock) await callApi(target, '/api/mock/config', { method: 'PUT', body: s.mock });
+  const lease = await isolateMock(mockAdminViaHarness(target), s);
   const runId = newRunId();
   mkdirSync('reports', { recursive: true });
   const summary = path.resolve('reports', `${runId}-k6-summary.json`);
@@ -41,9 +44,13 @@ export async function runWithK6(
   for (let i = 0; i < env.length; i += 2) args.push('-e', `${env[i]}=${env[i + 1]}`);
   args.push(K6_SCRIPT);
   process.stdout.write(`run ${runId}: ${scenario} with k6 → summary ${summary}\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn('k6', args, { stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const child = spawn('k6', args, { stdio: 'inherit' });
+      child.once('error', reject);
+      child.once('exit', (code) => resolve(code ?? 1));
+    });
+  } finally {
+    await lease.restore();
+  }
 }

@@ -88,6 +88,9 @@ export async function driveRun(
     process.off('SIGINT', stop);
     printer.end();
     socket.close();
+    // A run that failed after measuring (e.g. no data for a threshold) still has a summary to show.
+    const report = await callApi<RunReport>(target, `/api/runs/${runId}/report`).catch(() => undefined);
+    if (report) process.stdout.write(summaryText(report));
     if (run.status === 'failed') {
       const detail = await callApi<{ run: { summary: { error?: string } | null } }>(
         target,
@@ -96,8 +99,7 @@ export async function driveRun(
       process.stderr.write(`run ${runId} failed: ${detail.run.summary?.error ?? 'unknown error'}\n`);
       return 1;
     }
-    const report = await callApi<RunReport>(target, `/api/runs/${runId}/report`);
-    process.stdout.write(summaryText(report));
+    if (!report) throw new Error(`run ${runId} has no report`);
     process.stdout.write(`report: harness report ${runId} [--format md|html|json|seed]\n`);
     return run.status === 'completed' && report.passed !== false ? 0 : 1;
   }

@@ -1,6 +1,8 @@
 import { fmt } from '../runs/report/format';
 import { reliabilityLine } from '../runs/report/instrument-section';
 import type { RunReport } from '../runs/report/report-data';
+import { mockSettingsLine } from '../runs/report/run-settings';
+import { thresholdsVerdict, thresholdVerdict } from '../scenarios/thresholds';
 import { formatTable } from './format-table';
 
 /** The end-of-run summary the CLI prints: per pattern, totals, accounting and thresholds. */
@@ -21,6 +23,7 @@ export function summaryText(r: RunReport): string {
   const a = r.accounting;
   const lines = [
     `Run ${r.runId} (${r.scenario}): ${r.status}, ${r.measuredSeconds.toFixed(0)} s measured`,
+    `mock: ${mockSettingsLine(r.settings?.mock)}`,
     formatTable(rows),
     `requested ${fmt.rpm(r.requestedRpm)}, achieved ${fmt.rpm(r.achievedRpm)} · scheduled ${a.scheduled} = ok ${a.ok} + errors ${a.errors} + dropped ${a.dropped} + in flight at stop ${a.inFlightAtStop} + not started ${a.notStarted} (${a.identityHolds ? 'holds' : 'BROKEN'})`,
     `latency p50 ${fmt.ms(r.latency.p50)} p95 ${fmt.ms(r.latency.p95)} p99 ${fmt.ms(r.latency.p99)} · TTFT p50 ${fmt.ms(r.ttft.p50)} · lateness p99 ${fmt.ms(r.lateness.p99)}${r.lateness.unreliable ? ' (UNRELIABLE: > 5 ms)' : ''}`,
@@ -36,8 +39,10 @@ export function summaryText(r: RunReport): string {
   if (errs.length) lines.push(`errors by class: ${errs.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const t of r.thresholds)
     lines.push(
-      `threshold ${t.metric} ${t.expression}: ${t.observed === null ? '—' : t.observed.toFixed(3)} ${t.pass ? 'pass' : 'FAIL'}`,
+      `threshold ${t.metric} ${t.expression}: ${t.observed === null ? '—' : t.observed.toFixed(3)} ${thresholdVerdict(t)}`,
     );
-  if (r.passed !== null) lines.push(r.passed ? 'thresholds: PASS' : 'thresholds: FAIL');
+  const verdict = thresholdsVerdict(r.thresholds, r.passed, a.ok + a.errors === 0);
+  if (verdict) lines.push(`thresholds: ${verdict}`);
+  if (r.failure) lines.push(`FAILED: ${r.failure}`);
   return `${lines.join('\n')}\n`;
 }

@@ -62,6 +62,16 @@ export interface MockSettings {
   rateLimits: unknown;
 }
 
+/**
+ * What a run ran on, as the registry stores it: the mock's effective settings (what
+ * `GET /__admin/config` answered after the run applied its scenario's settings; null when the run
+ * had no mock admin to apply them to) and the instrumented client's effective settings.
+ */
+export interface RunSettings {
+  mock: MockSettings | null;
+  client: Record<string, unknown> | null;
+}
+
 /** Server → dashboard. */
 export interface ServerToClientEvents {
   'run:started': (run: RunInfo) => void;

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { RunSettings } from '../contracts/live';
 import type { Store } from '../store/client';
 import { redactSecrets } from '../store/redact';
 
@@ -30,6 +31,8 @@ export interface RunRecord {
   gitVersion: string;
   /** The scenario as run (after CLI overrides), JSON. */
   config: unknown;
+  /** What the run ran on: the mock's effective settings and the client's; null before it applied them. */
+  settings: RunSettings | null;
   /** The run's summary (accounting, rates, lateness), JSON; empty while running. */
   summary: unknown;
   thresholdsPassed: boolean | null;
@@ -45,6 +48,7 @@ interface Row {
   seed: string | number;
   git_version: string;
   config: string;
+  settings: string;
   summary: string;
   thresholds_passed: number | null;
   started_at: string;
@@ -53,7 +57,7 @@ interface Row {
 }
 
 const COLUMNS =
-  'run_id, scenario, engine, status, seed, git_version, config, summary, thresholds_passed, started_at, ended_at, owner';
+  'run_id, scenario, engine, status, seed, git_version, config, settings, summary, thresholds_passed, started_at, ended_at, owner';
 
 function fromRow(r: Row): RunRecord {
   const parse = (s: string) => (s ? (JSON.parse(s) as unknown) : null);
@@ -65,6 +69,7 @@ function fromRow(r: Row): RunRecord {
     seed: Number(r.seed),
     gitVersion: r.git_version,
     config: parse(r.config),
+    settings: parse(r.settings) as RunSettings | null,
     summary: parse(r.summary),
     thresholdsPassed: r.thresholds_passed === null ? null : Boolean(Number(r.thresholds_passed)),
     startedAt: r.started_at,
@@ -93,6 +98,7 @@ export function runRegistry(store: Store) {
           git_version: r.gitVersion,
           // A URL target's headers may carry the user's credentials: never stored.
           config: JSON.stringify(redactSecrets(r.config ?? null)),
+          settings: r.settings === null ? '' : JSON.stringify(r.settings),
           summary: r.summary === null ? '' : JSON.stringify(r.summary),
           thresholds_passed: r.thresholdsPassed === null ? null : Number(r.thresholdsPassed),
           owner: OWNER,

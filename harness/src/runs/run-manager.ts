@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LiveTick, RunInfo } from '../contracts/live';
+import type { LiveTick, MockSettings, RunInfo, RunSettings } from '../contracts/live';
 import type { DriverRecord } from '../driver/types';
 import type { PlanOverrides } from '../scenarios/plan';
 import { planScenario } from '../scenarios/plan';
@@ -11,6 +11,7 @@ import type { InstrumentSource } from './instrument/run-instrument';
 import { startRunInstrument } from './instrument/run-instrument';
 import { createLiveTicker } from './live-ticker';
 import { loadRequestRow, newRequestIds, type RequestIds, traceparent } from './load-request-span';
+import { isolateMock, type MockAdmin, type MockLease } from './mock-isolation';
 import type { RunRecord, RunRegistry } from './registry';
 
 /** What starts a run. */
@@ -26,10 +27,15 @@ export interface RunEvents {
   started(run: RunInfo): void;
   tick(tick: LiveTick): void;
   finished(run: RunInfo): void;
+  /** The mock's settings changed (a run applied its own, or put back the ones it found). */
+  mockConfig?(settings: MockSettings): void;
 }
 
 /** Gauges read from the instrumented client each second. */
 export type ClientGauges = () => { queueDepth: number; breakers: Record<string, string> };
+
+/** Gauges of the client a run uses (named after its scenario): that run's state only. */
+export type RunClientGauges = (clientName: string) => ReturnType<ClientGauges>;
 
 /** A running run. */
 export interface ActiveRun {
@@ -52,12 +58,18 @@ export interface RunManagerDeps {
   /** The harness's own base URL (builtin target: `/api/invoke`), known once it listens. */
   harnessUrl: () => string;
   token: string | undefined;
-  /** The mock's admin origin, so a scenario's `mock` settings apply before it runs. */
-  mockUrl: string | undefined;
-  gauges: ClientGauges;
+  /**
+   * The mock's admin API: each run applies its scenario's mock settings whole, resets the mock's
+   * state and puts back what it found when it ends (see mock-isolation.ts).
+   */
+  mockAdmin: MockAdmin | undefined;
+  gauges: RunClientGauges;
   events: RunEvents;
-  /** Called before a run starts so the invoke path uses this scenario's client settings. */
-  prepareClient?: (scenario: Scenario) => void;
+  /**
+   * Called before a run starts so the invoke path uses a fresh client with this scenario's
+   * settings; answers the client's effective settings (recorded with the run).
+   */
+  prepareClient?: (scenario: Scenario) => Record<string, unknown> | undefined;
   /** Where each run's instrument error is measured (absent: loop delay only). */
   instrument?: InstrumentSource;
   log: (msg: string, extra?: object) => void;
@@ -85,6 +97,7 @@ export function createRunManager(deps: RunManagerDeps) {
       seed: scenario.seed,
       gitVersion: gitVersion(),
       config: { scenario, overrides: req.overrides ?? {} },
+      settings: null,
       summary: null,
       thresholdsPassed: null,
       startedAt: new Date().toISOString(),
@@ -99,7 +112,7 @@ export function createRunManager(deps: RunManagerDeps) {
       endedAt: r.endedAt,
       thresholdsPassed: r.thresholdsPassed,
     });
-    const ticker = createLiveTicker(runId, deps.gauges);
+    const ticker = createLiveTicker(runId, () => deps.gauges(scenario.name));
     const handle: ActiveRun = {
       info: info(record),
       result: Promise.resolve(undefined),
@@ -113,17 +126,23 @@ export function createRunManager(deps: RunManagerDeps) {
       ticker.record(r);
       deps.spans.accept([loadRequestRow(r, call, rid, { runId, scenario: scenario.name })]);
     };
-    deps.prepareClient?.(scenario);
+    const client = deps.prepareClient?.(scenario) ?? null;
     handle.result = (async () => {
       await deps.registry.save(record);
       deps.events.started(handle.info);
       const instrument = startRunInstrument(plan.warmupMs, deps.instrument, deps.log);
+      let lease: MockLease | undefined;
       try {
+        if (deps.mockAdmin) {
+          lease = await isolateMock(deps.mockAdmin, scenario);
+          deps.events.mockConfig?.(lease.applied);
+        }
+        record.settings = { mock: lease?.applied ?? null, client } satisfies RunSettings;
+        await deps.registry.save(record);
         const result = await runScenario(scenario, {
           runId,
           harnessUrl: deps.harnessUrl(),
           ...(deps.token ? { token: deps.token } : {}),
-          ...(deps.mockUrl ? { mockUrl: deps.mockUrl } : {}),
           ...(req.overrides ? { overrides: req.overrides } : {}),
           signal: abort.signal,
           headersFor: (index) => {
@@ -139,9 +158,11 @@ export function createRunManager(deps: RunManagerDeps) {
         });
         const { records: _records, ...summary } = result.summary;
         const measured = await instrument.finish(runId, summary.lateness.p99);
+        // A run that measured nothing (or nothing a threshold names) proves nothing: it fails.
+        const failed = result.noData !== null && !result.summary.aborted;
         Object.assign(record, {
-          status: result.summary.aborted ? 'aborted' : 'completed',
-          summary: { ...result, summary, instrument: measured },
+          status: result.summary.aborted ? 'aborted' : failed ? 'failed' : 'completed',
+          summary: { ...result, summary, instrument: measured, ...(failed ? { error: result.noData } : {}) },
           thresholdsPassed: result.passed,
           endedAt: new Date().toISOString(),
         });
@@ -156,6 +177,13 @@ export function createRunManager(deps: RunManagerDeps) {
         });
         throw e;
       } finally {
+        if (lease) {
+          const { found } = lease;
+          await lease.restore().then(
+            () => deps.events.mockConfig?.(found),
+            (e: Error) => deps.log('cannot put back the mock settings', { runId, error: e.message }),
+          );
+        }
         await deps.registry
           .save(record)
           .catch((e: Error) => deps.log('cannot save run', { runId, error: e.message }));

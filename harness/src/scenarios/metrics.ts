@@ -29,9 +29,10 @@ export function metricLookup(summary: RunSummary, patternOf: (index: number) => 
           type: 'counter',
           sum: done.reduce((a, r) => a + (r.outcome.costUsd ?? 0), 0),
           durationS: windowS,
+          samples: done.length,
         };
       case 'dropped_iterations':
-        return { type: 'counter', sum: rows.length - done.length, durationS: windowS };
+        return { type: 'counter', sum: rows.length - done.length, durationS: windowS, samples: rows.length };
     }
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Run a scenario with the built-in open-model driver: apply its mock config, probe the target,
- * drive the plan, then judge the thresholds and break results down per pattern. This is what
- * `harness run <scenario>` calls; k6 does the same from scenarios/k6/run.js.
+ * Run a scenario with the built-in open-model driver: probe the target, drive the plan, then judge
+ * the thresholds and break results down per pattern. This is what `harness run <scenario>` calls
+ * (the run manager applies the scenario's mock settings first: runs/mock-isolation.ts).
  */
 import { runOpenModel, type TickSnapshot } from '../driver/executor';
 import { type Distribution, distribution } from '../driver/stats';
@@ -19,8 +19,6 @@ export interface ScenarioRunOptions {
   /** Default http://127.0.0.1:3000. */
   harnessUrl?: string;
   token?: string;
-  /** When given, the scenario's `mock` config is PUT to `{mockUrl}/__admin/config` first. */
-  mockUrl?: string;
   overrides?: PlanOverrides;
   signal?: AbortSignal;
   onRecord?: (record: DriverRecord) => void;
@@ -52,7 +50,10 @@ export interface ScenarioRunResult {
   costPerDayUsd: number | null;
   expectedCostPerDay: number | null;
   thresholds: ThresholdResult[];
+  /** False when a threshold failed or had no data. */
   passed: boolean;
+  /** Why the run proves nothing (no measured requests, or none a threshold names); null when it measured. */
+  noData: string | null;
 }
 
 /** Run a validated scenario end to end; throws `target unreachable: <url>` before scheduling anything. */
@@ -63,7 +64,6 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
     s.target.kind === 'url'
       ? urlTarget({ ...identity, ...s.target })
       : builtinTarget({ ...identity, harnessUrl: opts.harnessUrl ?? 'http://127.0.0.1:3000' });
-  if (opts.mockUrl && s.mock) await applyMockConfig(opts.mockUrl, s.mock);
   await target.probe();
   const summary = await runOpenModel({
     schedule: plan.schedule,
@@ -83,6 +83,7 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
   const byPattern = breakDown(summary.records, patternOf);
   const costUsd = Object.values(byPattern).reduce((a, p) => a + p.costUsd, 0);
   const minutes = (summary.wallMs - summary.warmupMs) / 60_000;
+  const noData = noDataReason(summary, thresholds);
   return {
     scenario: s.name,
     runId: opts.runId,
@@ -92,23 +93,25 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
     costPerDayUsd: minutes > 0 ? (costUsd / minutes) * 1440 : null,
     expectedCostPerDay: s.expectedCostPerDay ?? null,
     thresholds,
-    passed: thresholds.every((t) => t.pass),
+    // Nothing measured proves nothing: never a pass.
+    passed: noData === null && thresholds.every((t) => t.pass),
+    noData,
   };
+}
+
+/** Why a run measured nothing to judge, or null: no completed request after warm-up, or a threshold without data. */
+export function noDataReason(summary: RunSummary, thresholds: readonly ThresholdResult[]): string | null {
+  const m = summary.measured;
+  if (m.ok + m.errors === 0)
+    return `no requests measured (${m.scheduled} scheduled after warm-up, ${m.dropped} dropped): nothing to judge`;
+  const empty = thresholds.filter((t) => t.observed === null);
+  if (empty.length === 0) return null;
+  const names = [...new Set(empty.map((t) => t.metric))].join(', ');
+  return `no data for threshold${empty.length > 1 ? 's' : ''} on ${names}: no measured request of what ${empty.length > 1 ? 'they name' : 'it names'}`;
 }
 
 function optional(o: ScenarioRunOptions): { token?: string; timeoutMs?: number } {
   return { ...(o.token ? { token: o.token } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
-}
-
-/** PUT the scenario's mock config (profile, seed, timeScale, rateLimits); a 4xx names the problem. */
-async function applyMockConfig(mockUrl: string, mock: NonNullable<Scenario['mock']>): Promise<void> {
-  const res = await fetch(`${mockUrl.replace(/\/+$/, '')}/__admin/config`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(mock),
-  });
-  if (!res.ok)
-    throw new Error(`mock rejected the scenario's mock config (${res.status}): ${await res.text()}`);
 }
 
 function breakDown(records: DriverRecord[], patternOf: (i: number) => string): Record<string, PatternResult> {

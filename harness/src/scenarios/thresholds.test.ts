@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateThresholds, type MetricSample, parseMetricKey, parseThreshold } from './thresholds';
+import {
+  evaluateThresholds,
+  type MetricSample,
+  parseMetricKey,
+  parseThreshold,
+  thresholdVerdict,
+} from './thresholds';
 
 describe('parseThreshold', () => {
   it('parses every k6 aggregation and operator', () => {
@@ -35,8 +41,8 @@ describe('evaluateThresholds', () => {
     harness_latency_ms: { type: 'trend', values: Array.from({ length: 100 }, (_, i) => i + 1) },
     harness_ttft_ms: { type: 'trend', values: [] },
     harness_errors: { type: 'rate', passes: 3, total: 100 },
-    harness_cost_usd: { type: 'counter', sum: 1.5, durationS: 60 },
-    dropped_iterations: { type: 'counter', sum: 2, durationS: 60 },
+    harness_cost_usd: { type: 'counter', sum: 1.5, durationS: 60, samples: 100 },
+    dropped_iterations: { type: 'counter', sum: 2, durationS: 60, samples: 102 },
   };
   const lookup = (k: { name: string }) => samples[k.name]!;
 
@@ -54,9 +60,12 @@ describe('evaluateThresholds', () => {
     expect(r[0]?.observed).toBeCloseTo(95.05);
   });
 
-  it('passes a threshold whose metric has no data, with observed null', () => {
-    expect(evaluateThresholds({ harness_ttft_ms: ['p(95)<1'] }, lookup)).toEqual([
-      { metric: 'harness_ttft_ms', expression: 'p(95)<1', observed: null, pass: true },
-    ]);
+  it('never passes a threshold whose metric has no data: observed null, verdict "no data"', () => {
+    const [r] = evaluateThresholds({ harness_ttft_ms: ['p(95)<1'] }, lookup);
+    expect(r).toEqual({ metric: 'harness_ttft_ms', expression: 'p(95)<1', observed: null, pass: false });
+    expect(thresholdVerdict(r!)).toBe('no data');
+    const none = (): MetricSample => ({ type: 'counter', sum: 0, durationS: 60, samples: 0 });
+    const [count] = evaluateThresholds({ dropped_iterations: ['count==0'] }, none);
+    expect(count).toMatchObject({ observed: null, pass: false });
   });
 });

@@ -44,14 +44,38 @@ export interface MetricKey {
 export type MetricSample =
   | { type: 'trend'; values: ArrayLike<number> }
   | { type: 'rate'; passes: number; total: number }
-  | { type: 'counter'; sum: number; durationS: number };
+  | { type: 'counter'; sum: number; durationS: number /** Measured requests counted in. */; samples: number };
 
-/** One verdict; `observed` is null (and the threshold passes, as in k6) when the metric has no data. */
+/**
+ * One verdict. `observed` is null when the metric has no data (no measured request of what it
+ * names): such a threshold never passes (unlike k6, which passes it) and its verdict is `no data`.
+ */
 export interface ThresholdResult {
   metric: string;
   expression: string;
   observed: number | null;
   pass: boolean;
+}
+
+/**
+ * The verdict over all thresholds: FAIL when one failed, else NO DATA when one had none or the run
+ * measured nothing (`noData`), else PASS; null when the run judged none (`passed` null).
+ */
+export function thresholdsVerdict(
+  results: readonly Pick<ThresholdResult, 'observed' | 'pass'>[],
+  passed: boolean | null,
+  noData = false,
+): 'PASS' | 'FAIL' | 'NO DATA' | null {
+  if (passed === null && results.length === 0) return null;
+  if (results.some((t) => thresholdVerdict(t) === 'FAIL')) return 'FAIL';
+  if (noData || results.some((t) => t.observed === null)) return 'NO DATA';
+  return passed === false ? 'FAIL' : 'PASS';
+}
+
+/** How every view words a verdict: `pass`, `FAIL` or `no data`. */
+export function thresholdVerdict(t: Pick<ThresholdResult, 'observed' | 'pass'>): 'pass' | 'FAIL' | 'no data' {
+  if (t.observed === null) return 'no data';
+  return t.pass ? 'pass' : 'FAIL';
 }
 
 /** Parse `name` or `name{tag:value,…}`; unknown names throw listing the known ones. */
@@ -93,8 +117,10 @@ export function parseThreshold(expr: string, metric?: MetricName): Threshold {
 /** The aggregate a threshold compares, or null when the metric has no data. */
 export function aggregate(agg: Agg, sample: MetricSample): number | null {
   if (sample.type === 'rate') return sample.total > 0 ? sample.passes / sample.total : null;
-  if (sample.type === 'counter')
+  if (sample.type === 'counter') {
+    if (sample.samples === 0) return null;
     return agg.kind === 'rate' ? (sample.durationS > 0 ? sample.sum / sample.durationS : null) : sample.sum;
+  }
   const s = sortedCopy(sample.values);
   if (s.length === 0) return null;
   if (agg.kind === 'p') return percentileSorted(s, agg.p);
@@ -133,7 +159,7 @@ export function evaluateThresholds(
     for (const expression of exprs) {
       const t = parseThreshold(expression, key.name);
       const observed = aggregate(t.agg, sample);
-      out.push({ metric, expression, observed, pass: observed === null || compare(observed, t.op, t.value) });
+      out.push({ metric, expression, observed, pass: observed !== null && compare(observed, t.op, t.value) });
     }
   }
   return out;

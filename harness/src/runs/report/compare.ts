@@ -1,5 +1,6 @@
 import { fmt, mdTable } from './format';
 import type { RunReport } from './report-data';
+import { type SettingDifference, settingsDifferences } from './run-settings';
 
 /** One compared metric: baseline, candidate, their delta, and which direction is better. */
 export interface MetricDelta {
@@ -20,6 +21,8 @@ export interface Comparison {
   candidate: { runId: string; scenario: string };
   metrics: MetricDelta[];
   patterns: { pattern: string; metrics: MetricDelta[] }[];
+  /** Mock and client settings that differ between the two runs: their numbers may not be comparable. */
+  settingsDiffer: SettingDifference[];
 }
 
 function delta(
@@ -79,6 +82,7 @@ export function compareRuns(a: RunReport, b: RunReport): Comparison {
     candidate: { runId: b.runId, scenario: b.scenario },
     metrics: overall,
     patterns,
+    settingsDiffer: settingsDifferences(a.settings, b.settings),
   };
 }
 
@@ -107,8 +111,17 @@ export function comparisonMarkdown(c: Comparison): string {
   const head = ['metric', `baseline ${c.baseline.runId}`, `candidate ${c.candidate.runId}`, 'Δ', 'Δ %', ''];
   const parts = [
     `# ${c.candidate.scenario} (${c.candidate.runId}) vs ${c.baseline.scenario} (${c.baseline.runId})`,
-    mdTable(head, c.metrics.map(row)),
   ];
+  if (c.settingsDiffer.length) {
+    parts.push(
+      '**Warning: the runs ran on different settings** (their numbers may not be comparable):',
+      mdTable(
+        ['setting', 'baseline', 'candidate'],
+        c.settingsDiffer.map((d) => [d.setting, `\`${d.baseline}\``, `\`${d.candidate}\``]),
+      ),
+    );
+  }
+  parts.push(mdTable(head, c.metrics.map(row)));
   for (const p of c.patterns) parts.push(`## ${p.pattern}`, mdTable(head, p.metrics.map(row)));
   return `${parts.join('\n\n')}\n`;
 }

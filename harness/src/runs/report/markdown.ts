@@ -1,6 +1,8 @@
+import { thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
 import { fmt, mdTable } from './format';
 import { instrumentMarkdown } from './instrument-section';
 import type { RunReport } from './report-data';
+import { settingsMarkdown } from './run-settings';
 
 /** The run report as Markdown (what `harness report <run>` prints by default). */
 export function reportMarkdown(r: RunReport): string {
@@ -12,7 +14,10 @@ export function reportMarkdown(r: RunReport): string {
       (r.endedAt ? ` · ended ${r.endedAt}` : '') +
       ` · ${r.measuredSeconds.toFixed(0)} s measured`,
   );
-  if (r.passed !== null) out.push(`**Thresholds: ${r.passed ? 'PASS' : 'FAIL'}**`);
+  if (r.failure) out.push(`**FAILED: ${r.failure}**`);
+  const verdict = thresholdsVerdict(r.thresholds, r.passed, r.accounting.ok + r.accounting.errors === 0);
+  if (verdict) out.push(`**Thresholds: ${verdict}**`);
+  out.push(settingsMarkdown(r.settings));
   out.push('## Throughput and accounting');
   out.push(
     mdTable(
@@ -152,7 +157,7 @@ export function reportMarkdown(r: RunReport): string {
           t.metric,
           `\`${t.expression}\``,
           t.observed === null ? '—' : t.observed.toFixed(3),
-          t.pass ? 'pass' : '**FAIL**',
+          thresholdVerdict(t) === 'pass' ? 'pass' : `**${thresholdVerdict(t)}**`,
         ]),
       ),
     );

@@ -1,3 +1,4 @@
+import type { RunSettings } from '../../contracts/live';
 import { PRICE_TABLE_DATE } from '../../cost/prices';
 import type { Distribution } from '../../driver/stats';
 import type { RunSummary } from '../../driver/summary';
@@ -29,6 +30,10 @@ export interface RunReport {
   startedAt: string;
   endedAt: string | null;
   measuredSeconds: number;
+  /** Why the run failed (e.g. it measured no requests), or null. */
+  failure: string | null;
+  /** What the run ran on: the mock's effective settings and the client's (null for older runs). */
+  settings: RunSettings | null;
   accounting: RunSummary['measured'] & { identityHolds: boolean };
   totals: RunSummary['totals'];
   requestedRpm: number;
@@ -62,6 +67,8 @@ type StoredSummary = Omit<ScenarioRunResult, 'summary'> & {
   summary: Omit<RunSummary, 'records'>;
   /** Absent in runs recorded before the instrument measured itself. */
   instrument?: InstrumentError | null;
+  /** Set when the run failed after measuring (no data to judge). */
+  error?: string;
 };
 
 /** Assemble a run's report from its registry record (driver summary) and the store (spans). */
@@ -99,6 +106,8 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     startedAt: run.startedAt,
     endedAt: run.endedAt,
     measuredSeconds,
+    failure: run.status === 'failed' ? (stored.error ?? 'the run failed') : null,
+    settings: run.settings,
     accounting: {
       ...m,
       identityHolds: m.scheduled === m.ok + m.errors + m.dropped + m.inFlightAtStop + m.notStarted,

@@ -18,3 +18,9 @@ CREATE TABLE IF NOT EXISTS harness_runs (
     ended_at Nullable(DateTime64(3)),
     version UInt64
 ) ENGINE = ReplacingMergeTree(version) ORDER BY run_id`;
+
+/**
+ * What each run ran on (effective mock and client settings, JSON; '' for runs recorded before).
+ * `IF NOT EXISTS`: re-running it is a no-op.
+ */
+export const HARNESS_RUNS_SETTINGS_DDL = `ALTER TABLE harness_runs ADD COLUMN IF NOT EXISTS settings String DEFAULT '' AFTER config`;
