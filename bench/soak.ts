@@ -83,6 +83,8 @@ export async function run(): Promise<BenchResult[]> {
         { pattern: 'direct', weight: 1, provider: 'openai', model: 'gpt-4o-mini', maxTokens: 64 },
         { pattern: 'streaming', weight: 1, provider: 'openai', model: 'gpt-4o-mini', maxTokens: 64 },
       ],
+      // A run applies its own mock settings whole: the soak's time scale is the scenario's.
+      mock: { timeScale: 0.02 },
       startRate: rpm,
       stages: [{ duration: `${minutes * 60}s`, target: rpm }],
       maxInFlight: 1000,

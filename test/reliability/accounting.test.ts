@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../harness/src/scenarios/load';
 import { getJson, sql, startTestStack } from '../helpers';
-import { finished } from './support';
+import { finished, waitFor } from './support';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -25,18 +25,21 @@ describe('accounting at 2x a rate limit', () => {
 
   it('accounts for every scheduled request exactly, in the store and in the report', async () => {
     const mockUrl = stack.mock?.server.url as string;
-    // The limit is set here rather than in the scenario, so the bucket can be emptied first: a full
-    // bucket at 2x its rate takes 60 s to run dry, longer than this test may last.
-    const put = await fetch(`${mockUrl}/__admin/config`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        profile: 'ideal',
-        timeScale: 0,
-        rateLimits: { [`openai/${MODEL}`]: { rpm: LIMIT_RPM } },
-      }),
+    const scenario = parseScenario({
+      name: 'reliability-2x-limit',
+      description: 'direct calls at 600 RPM against a 300 RPM limit',
+      mix: [{ pattern: 'direct', weight: 1, provider: 'openai', model: MODEL, maxTokens: 32 }],
+      mock: { profile: 'ideal', timeScale: 0, rateLimits: { [`openai/${MODEL}`]: { rpm: LIMIT_RPM } } },
+      startRate: 2 * LIMIT_RPM,
+      stages: [{ duration: `${RUN_MS / 1000}s`, target: 2 * LIMIT_RPM }],
+      warmup: '2s',
+      maxInFlight: 60,
     });
-    expect(put.status).toBe(200);
+    const run = stack.runs.manager.start({ scenario });
+    // The run starts from a full bucket (its start resets the mock's limiter): a full bucket at 2x
+    // its rate takes 60 s to run dry, longer than this test may last, so it is emptied once the run
+    // is under way (its first tick comes after the reset).
+    await waitFor('the first tick', () => run.lastTick, { timeoutMs: 20_000, everyMs: 20 });
     const drain = await Promise.all(
       Array.from({ length: LIMIT_RPM + 20 }, () =>
         fetch(`${mockUrl}/v1/chat/completions`, {
@@ -47,17 +50,6 @@ describe('accounting at 2x a rate limit', () => {
       ),
     );
     expect(drain).toContain(429);
-
-    const scenario = parseScenario({
-      name: 'reliability-2x-limit',
-      description: 'direct calls at 600 RPM against a 300 RPM limit',
-      mix: [{ pattern: 'direct', weight: 1, provider: 'openai', model: MODEL, maxTokens: 32 }],
-      startRate: 2 * LIMIT_RPM,
-      stages: [{ duration: `${RUN_MS / 1000}s`, target: 2 * LIMIT_RPM }],
-      warmup: '2s',
-      maxInFlight: 60,
-    });
-    const run = stack.runs.manager.start({ scenario });
     const result = await finished(run);
     const runId = run.info.runId;
     const totals = result.summary.totals;

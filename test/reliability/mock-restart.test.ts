@@ -41,6 +41,7 @@ describe('mock crash and restart mid-run', () => {
       name: 'reliability-mock-restart',
       description: 'direct calls while the provider crashes and restarts',
       mix: [{ pattern: 'direct', weight: 1, provider: 'openai', model: 'gpt-4o-mini', maxTokens: 16 }],
+      mock: { timeScale: 0 },
       startRate: 300,
       stages: [{ duration: '18s', target: 300 }],
       maxInFlight: 200,

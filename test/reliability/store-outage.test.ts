@@ -79,6 +79,7 @@ describe('store outage', () => {
       name: 'reliability-outage',
       description: 'direct calls while the store refuses writes',
       mix: [{ pattern: 'direct', weight: 1, provider: 'openai', model: 'gpt-4o-mini', maxTokens: 16 }],
+      mock: { timeScale: 0 },
       startRate: 600,
       stages: [{ duration: '4s', target: 600 }],
       maxInFlight: 100,
