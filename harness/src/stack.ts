@@ -13,6 +13,7 @@ import { type HostedMock, startHostedMock } from './stack-mock';
 import { type RunsWiring, wireRuns } from './stack-runs';
 import { insertSpanRows } from './store/clickhouse-insert';
 import { openStore, type Store } from './store/client';
+import { claimStoreOwner } from './store/owner';
 import { describeStore, type StoreConfig, storeConfigFromEnv } from './store/config';
 import { migrate } from './store/migrate';
 import { createSpanWriter, type SpanWriter, type SpanWriterOptions } from './store/span-writer';
@@ -119,6 +120,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     runs.attach(server, url);
+    // the owner record goes last, after the store is closed (cleanup runs front to back)
+    if (storeConfig.mode === 'embedded') cleanup.push(claimStoreOwner(storeConfig.dataDir, url));
     // Runs stop (and record their end) before the server and the span writer go away.
     cleanup.unshift(() => runs.close());
     log.info(

@@ -36,6 +36,15 @@ describe(`POST /api/sql and GET /api/health (${STORE_MODE} store)`, () => {
     expect(r.body.rows.map((x: { n: string }) => Number(x.n))).toEqual([0, 1, 2]);
   });
 
+  it('refuses a FORMAT clause by name (the answer is always JSON), but not the word in a string', async () => {
+    const r = await postJson(`${api.url}/api/sql`, { query: 'SELECT 1 AS one FORMAT JSONCompact' }, auth);
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toMatch(/FORMAT JSONCompact is not allowed: the answer is always JSON/);
+    const ok = await postJson(`${api.url}/api/sql`, { query: "SELECT 'x FORMAT CSV' AS s" }, auth);
+    expect(ok.status).toBe(200);
+    expect(ok.body.rows).toEqual([{ s: 'x FORMAT CSV' }]);
+  });
+
   it('cuts results at the row limit and says so', async () => {
     const r = await postJson(`${api.url}/api/sql`, { query: 'SELECT number FROM numbers(100)' }, auth);
     expect(r.body).toMatchObject({ rowCount: 5, truncated: true });

@@ -18,7 +18,7 @@ export async function sqlCommand(query: string, opts: { json?: boolean }): Promi
     result = await callApi<SqlResponse>(target, '/api/sql', { body: { query } });
   } else {
     const store = await openStore(storeConfigFromEnv()).catch((e: Error) => {
-      throw new Error(`no harness is up at ${target.baseUrl} and the store cannot be opened: ${e.message}`);
+      throw new Error(`no harness answers at ${target.baseUrl}, and ${e.message}`);
     });
     try {
       result = await runReadOnlySql(store, query);

@@ -1,6 +1,6 @@
 import { harnessConfigFromEnv } from '../config';
 import { startStack } from '../stack';
-import { describeStore } from '../store/config';
+import { describeEndpoints } from './endpoints';
 import { driveRun } from './run-command';
 import { stopOnSignal } from './up-command';
 
@@ -14,8 +14,7 @@ export async function startCommand(): Promise<void> {
   const stack = await startStack({ config });
   stopOnSignal(stack);
   const out = process.stdout;
-  out.write(`harness up (store: ${describeStore(stack.store.config)})\n`);
-  out.write(`  mock providers  ${stack.providerUrl}\n  OTLP/HTTP       ${stack.otlp.url}\n`);
+  out.write(describeEndpoints(stack));
   const scenario = process.env.HARNESS_START_SCENARIO ?? 'smoke';
   if (scenario !== 'none') {
     out.write(`\nRunning the "${scenario}" scenario: direct vs streaming vs batch…\n`);

@@ -1,13 +1,11 @@
 import { type Stack, startStack } from '../stack';
-import { describeStore } from '../store/config';
+import { describeEndpoints } from './endpoints';
 
 /** `harness up`: bring the stack up and serve until Ctrl-C. */
 export async function upCommand(): Promise<Stack> {
   const stack = await startStack();
   const out = process.stdout;
-  out.write(`harness up (store: ${describeStore(stack.store.config)})\n`);
-  out.write(`  API         ${stack.url}/api/health\n`);
-  out.write(`  OTLP/HTTP   ${stack.otlp.url}/v1/traces  (protobuf or JSON)\n`);
+  out.write(describeEndpoints(stack));
   out.write('Press Ctrl-C to stop.\n');
   stopOnSignal(stack);
   return stack;

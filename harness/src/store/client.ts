@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type ClickHouseClient, createClient } from '@clickhouse/client';
 import type { StoreConfig } from './config';
+import { storeLockedMessage } from './owner';
 
 /** An open store: one `@clickhouse/client` whatever the mode, so every query path is the same code. */
 export interface Store {
@@ -26,7 +27,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.mode === 'embedded') {
     mkdirSync(config.dataDir, { recursive: true });
     const { createChdbConnection } = await import('chdb/connection');
-    const connection = createChdbConnection({ path: config.dataDir });
+    let connection: ReturnType<typeof createChdbConnection>;
+    try {
+      connection = createChdbConnection({ path: config.dataDir });
+    } catch (e) {
+      // the usual cause: another process (a harness) holds chDB's lock on the folder
+      throw new Error(
+        `${storeLockedMessage(config.dataDir)} (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
     // chdb pins its own copy of @clickhouse/client-common; the Connection contract is the same,
     // only the nominal types differ, hence the cast.
     client = createClient({ connection, clickhouse_settings: SESSION_SETTINGS } as unknown as Parameters<

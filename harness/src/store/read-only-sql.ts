@@ -80,6 +80,13 @@ export async function runReadOnlySql(
   if (!READ_ONLY_START.test(formatted)) {
     throw new SqlRejectedError('only read-only SELECT (or WITH … SELECT) queries are allowed');
   }
+  const format = formatClause(formatted);
+  if (format) {
+    throw new SqlRejectedError(
+      `FORMAT ${format} is not allowed: the answer is always JSON (rows with column types; \`harness sql\` ` +
+        'prints it as a table, or as JSON with --json); drop the FORMAT clause',
+    );
+  }
   const forbidden = forbiddenSettings(formatted);
   if (forbidden.length > 0) {
     throw new SqlRejectedError(
@@ -118,6 +125,11 @@ export async function runReadOnlySql(
   } catch (e) {
     throw new SqlRejectedError(clickhouseMessage(e));
   }
+}
+
+/** The output format a formatted statement names in a trailing FORMAT clause, if any. */
+export function formatClause(formatted: string): string | undefined {
+  return /(?<![\w.`"])FORMAT\s+([A-Za-z_]\w*)\s*;?\s*$/i.exec(formatted.replace(QUOTED, "''"))?.[1];
 }
 
 async function formatSingleStatement(store: Store, sql: string): Promise<string> {
