@@ -9,6 +9,7 @@ export type {
   LiveTick,
   MockSettings,
   RunInfo,
+  RunSettings,
   RunStatus,
   ServerToClientEvents,
   SpanHealth,

@@ -5,6 +5,7 @@ export type {
   LiveTick,
   MockSettings,
   RunInfo,
+  RunSettings,
   RunStatus,
   ServerToClientEvents,
   SpanHealth,

@@ -55,6 +55,36 @@ export function ComparePage() {
           title={`${comparison.data.candidate.scenario} (${comparison.data.candidate.runId}) vs ${comparison.data.baseline.scenario} (${comparison.data.baseline.runId})`}
           testId="compare-deltas"
         >
+          {comparison.data.settingsDiffer.length ? (
+            <div data-testid="compare-settings-differ">
+              <p>
+                <span className="badge warn">warning</span> The runs ran on different settings: their numbers
+                may not be comparable.
+              </p>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>setting</th>
+                    <th>baseline</th>
+                    <th>candidate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.data.settingsDiffer.map((d) => (
+                    <tr key={d.setting}>
+                      <td>{d.setting}</td>
+                      <td>
+                        <code>{d.baseline}</code>
+                      </td>
+                      <td>
+                        <code>{d.candidate}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
           <DeltaTable metrics={comparison.data.metrics} testId="delta-table" />
         </Panel>
       ) : null}

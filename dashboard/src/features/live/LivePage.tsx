@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { RunPicker } from '../../components/RunPicker';
+import { RunSettingsPanel } from '../../components/RunSettings';
 import { api } from '../../lib/api';
 import { useLive } from '../../lib/live-context';
 import type { SeriesPoint } from '../../lib/server-types';
@@ -77,10 +78,11 @@ export function LivePage() {
           <Panel title={run ? `${run.scenario} — ${run.runId}` : runId}>
             <LiveStats last={last} totals={totals} live={isActive} />
           </Panel>
-          <Panel title="Circuit breakers" unit="per provider/model">
+          <Panel title="Circuit breakers" unit="this run's client, per provider/model">
             <BreakerStrip breakers={last?.breakers} />
           </Panel>
           <LiveCharts rows={rows} />
+          <RunSettingsPanel runId={runId} version={run?.status} />
         </>
       )}
     </>
