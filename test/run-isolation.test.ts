@@ -1,6 +1,8 @@
 import { createMockServer, type MockServer } from 'mock-providers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockAdminViaHarness } from '../harness/src/cli/mock-admin-client';
 import type { MockSettings } from '../harness/src/contracts/live';
+import { isolateMock } from '../harness/src/runs/mock-isolation';
 import { parseScenario } from '../harness/src/scenarios/load';
 import type { ScenarioInput } from '../harness/src/scenarios/schema';
 import { getJson, post, startTestStack } from './helpers';
@@ -182,6 +184,17 @@ describe('run isolation on the in-process mock', () => {
     expect(run.info.status).toBe('aborted');
     expect(await mockConfig(mockUrl)).toEqual(LEFT_BEHIND);
   }, 60_000);
+
+  it('engines outside the harness (k6) isolate through /api/mock/* the same way', async () => {
+    const admin = mockAdminViaHarness({ baseUrl: stack.url, token: undefined });
+    const lease = await isolateMock(admin, tinyScenario());
+    expect(lease.found).toEqual(LEFT_BEHIND);
+    expect(lease.applied).toEqual({ profile: 'ideal', seed: 11, timeScale: 0, rateLimits: LIMITS });
+    expect(await mockConfig(mockUrl)).toEqual(lease.applied);
+    await lease.restore();
+    await lease.restore();
+    expect(await mockConfig(mockUrl)).toEqual(LEFT_BEHIND);
+  });
 
   it('Ctrl-C of `harness run`: the run is aborted, the CLI exits non-zero, settings put back', async () => {
     const child = spawnHarness(['run', 'smoke', '--duration', '5m'], {
