@@ -8,7 +8,7 @@ import os from 'node:os';
 import { printResults } from './print';
 import type { BenchResult } from './types';
 
-const NOT_BENCHES = new Set(['run-all', 'print', 'types']);
+const NOT_BENCHES = new Set(['run-all', 'print', 'types', 'cpu-profile-summary']);
 const here = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
 const names = readdirSync(here)

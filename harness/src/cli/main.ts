@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { HARNESS_VERSION } from '../version';
+import { type CapacityOptions, capacityCommand } from './capacity-command';
 import { mockCommand } from './mock-command';
 import { compareCommand, reportCommand } from './report-command';
 import { type RunOptions, runCommand } from './run-command';
@@ -49,6 +50,17 @@ export function buildCli(): Command {
     .option('--format <format>', 'md or json', 'md')
     .option('--out <file>', 'write into reports/ instead of printing')
     .action(compareCommand);
+  program
+    .command('capacity')
+    .description("step the rate up until runs turn unreliable; print this machine's highest reliable RPM")
+    .option('--pattern <pattern>', 'one pattern (default: direct and streaming)')
+    .option('--from <rpm>', 'first step, requests per minute', '250')
+    .option('--factor <x>', 'each step multiplies the rate by this', '2')
+    .option('--max <rpm>', 'never step above this', '16000')
+    .option('--duration <duration>', "each step's run length, its scenario's warm-up included", '40s')
+    .action(async (opts: CapacityOptions) => {
+      process.exitCode = await capacityCommand(opts);
+    });
   program.command('scenarios').description('list the scenarios').action(scenariosCommand);
   program
     .command('mock')

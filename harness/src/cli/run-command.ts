@@ -1,8 +1,9 @@
 import { io } from 'socket.io-client';
 import { parseDuration, parseRate } from '../../../scenarios/lib/plan.js';
+import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
 import type { RunReport } from '../runs/report/report-data';
-import { loadRegistry } from '../scenarios/load';
+import { loadRegistry, loadScenario } from '../scenarios/load';
 import { type ApiTarget, callApi } from './api-client';
 import { openHarnessSession } from './harness-session';
 import { runWithK6 } from './k6-command';
@@ -36,6 +37,9 @@ export async function validateRunArgs(scenario: string, opts: RunOptions): Promi
  */
 export async function runCommand(scenario: string, opts: RunOptions): Promise<number> {
   await validateRunArgs(scenario, opts);
+  const rateRpm = opts.rate === undefined ? undefined : parseRate(opts.rate);
+  for (const w of ceilingWarnings(await loadScenario(scenario), rateRpm, readCeilings(ceilingDir())))
+    process.stderr.write(`warning: ${w}\n`);
   const session = await openHarnessSession();
   try {
     if (opts.engine === 'k6') return await runWithK6(scenario, opts, session.target);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { LiveTick, MockSettings, RunInfo, RunSettings } from '../contracts/live';
 import type { DriverRecord } from '../driver/types';
 import type { PlanOverrides } from '../scenarios/plan';
@@ -127,6 +128,9 @@ export function createRunManager(deps: RunManagerDeps) {
       deps.spans.accept([loadRequestRow(r, call, rid, { runId, scenario: scenario.name })]);
     };
     const client = deps.prepareClient?.(scenario) ?? null;
+    // Above this machine's measured ceiling (`harness capacity`) the figures will not be trustworthy.
+    for (const w of ceilingWarnings(scenario, req.overrides?.rateRpm, readCeilings(ceilingDir())))
+      deps.log(w, { runId });
     handle.result = (async () => {
       await deps.registry.save(record);
       deps.events.started(handle.info);

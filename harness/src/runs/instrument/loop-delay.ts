@@ -32,7 +32,8 @@ export interface LoopDelayMonitor {
 export function monitorLoopDelay(name: string): LoopDelayMonitor {
   const h = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   h.enable();
-  const ms = (ns: number) => ns / 1e6;
+  // The histogram holds the time between the probe timer's runs, i.e. the resolution plus the delay.
+  const ms = (ns: number) => Math.max(0, ns / 1e6 - LOOP_DELAY_RESOLUTION_MS);
   return {
     reset: () => h.reset(),
     stop() {

@@ -47,7 +47,7 @@ export function instrumentMarkdown(i: InstrumentError | null): string[] {
     ),
   );
   out.push(
-    `Event-loop delay: how late a ${LOOP_DELAY_RESOLUTION_MS} ms timer fired on that loop during the measured window (perf_hooks.monitorEventLoopDelay); any timestamp taken there can be that late.`,
+    `Event-loop delay: how much later than due a ${LOOP_DELAY_RESOLUTION_MS} ms probe timer fired on that loop during the measured window (perf_hooks.monitorEventLoopDelay); any timestamp taken there can be that late.`,
   );
   return out;
 }

@@ -1,0 +1,66 @@
+/**
+ * Where a process's CPU time went, from a V8 `.cpuprofile` (`node --cpu-prof`): self time grouped by
+ * component (a harness/mock source folder, an npm package, a node internal module, GC, idle).
+ * `npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [top N]`. Not a benchmark (no `run()`).
+ */
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The component a frame belongs to. */
+export function componentOf(url: string, fn: string): string {
+  if (!url) return fn.startsWith('(') ? fn : `(native) ${fn || 'anonymous'}`;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return `npm ${pkg[1]}`;
+  const src = /\/(harness|mock-providers)\/src\/([^/]+)(\/|\.ts)/.exec(url);
+  if (src) return `${src[1]}/${src[2]}${src[3] === '/' ? '/' : '.ts'}`;
+  const internal = /^node:(?:internal\/)?([^/]+)/.exec(url);
+  if (internal) return `node:${internal[1]}`;
+  return url.replace(/^file:\/\/.*\/(wt-[^/]+|main)\//, '');
+}
+
+/** Self time (ms) per component and per function, busiest first. */
+export function summarize(p: Profile) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const comp = new Map<string, number>();
+  const fns = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    const node = byId.get(p.samples[i] as number);
+    const dt = (p.timeDeltas[i] ?? 0) / 1000;
+    if (!node) continue;
+    total += dt;
+    const { url, functionName, lineNumber } = node.callFrame;
+    const c = componentOf(url, functionName);
+    comp.set(c, (comp.get(c) ?? 0) + dt);
+    const f = `${functionName || '(anonymous)'} ${c}:${lineNumber + 1}`;
+    fns.set(f, (fns.get(f) ?? 0) + dt);
+  }
+  const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return { totalMs: total, components: sorted(comp), functions: sorted(fns) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: cpu-profile-summary.ts <file.cpuprofile> [top N]');
+  const top = Number(process.argv[3] ?? 25);
+  const s = summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile);
+  const busy = s.totalMs - (s.components.find(([c]) => c === '(idle)')?.[1] ?? 0);
+  console.log(
+    `profile ${(s.totalMs / 1000).toFixed(1)} s wall, ${(busy / 1000).toFixed(1)} s busy (not idle)`,
+  );
+  const line = ([name, ms]: [string, number]) =>
+    `${(ms / 1000).toFixed(2).padStart(8)} s ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${name}`;
+  console.log('\nby component (self time, % of busy):');
+  for (const c of s.components.slice(0, top)) console.log(line(c));
+  console.log('\nby function:');
+  for (const f of s.functions.slice(0, top)) console.log(line(f));
+}

@@ -1,0 +1,96 @@
+/**
+ * Instrument error (issue 19): does the harness, in its default set-up, measure what the mock did?
+ * One harness in this process (store, mock, client, driver — as `harness up`/`run` start it) drives
+ * `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant rate, and each run's
+ * stored "Instrument error" section is read back: schedule lateness, per-request TTFT and e2e error
+ * against the mock's ground truth, the mock's own lateness, and event-loop delay.
+ * Goals: lateness p99 < 5 ms; streaming TTFT error p50 < 1 ms, p99 < 10 ms; direct e2e error p99
+ * < 10 ms. `BENCH_INSTRUMENT_SECONDS` sets the measured length of each run (default 120; the
+ * scenarios' 10 s warm-up comes on top).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { buildRunReport } from '../harness/src/runs/report/report-data';
+import { loadScenario } from '../harness/src/scenarios/load';
+import { startStack } from '../harness/src/stack';
+import { isMain, printResults } from './print';
+import type { BenchResult } from './types';
+
+const f = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(1)} ms`);
+
+async function measure(
+  stack: Awaited<ReturnType<typeof startStack>>,
+  scenarioName: string,
+  rpm: number,
+  seconds: number,
+) {
+  const scenario = await loadScenario(scenarioName);
+  const warmupMs = 10_000;
+  const run = stack.runs.manager.start({
+    scenario: { ...scenario, warmup: '10s' },
+    overrides: { rateRpm: rpm, durationMs: seconds * 1000 + warmupMs },
+  });
+  await run.result;
+  const record = await stack.runs.registry.get(run.info.runId);
+  if (!record) throw new Error(`run ${run.info.runId} not recorded`);
+  return buildRunReport(stack.store, record);
+}
+
+/** Both runs, one after the other, on one harness. */
+export async function run(): Promise<BenchResult[]> {
+  const seconds = Number(process.env.BENCH_INSTRUMENT_SECONDS ?? 120);
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-instrument-'));
+  const stack = await startStack({
+    config: {
+      host: '127.0.0.1',
+      port: 0,
+      otlpPort: 0,
+      mockPort: 0,
+      token: undefined,
+      mock: { host: '127.0.0.1' },
+      providerUrl: undefined,
+    },
+    store: { mode: 'embedded', dataDir: dir },
+    log: pino({ level: 'warn' }),
+    logDir: path.join(dir, 'logs'),
+  });
+  const out: BenchResult[] = [];
+  try {
+    for (const [scenario, rpm, stream] of [
+      ['streaming-ramp', 1000, true],
+      ['direct-ramp', 3000, false],
+    ] as const) {
+      const r = await measure(stack, scenario, rpm, seconds);
+      const i = r.instrument;
+      const late = r.lateness.p99;
+      const err = stream ? i?.ttftError : i?.e2eError;
+      const loops = i?.loops.map(
+        (l) => `${l.name} loop delay p50 ${f(l.p50)} p99 ${f(l.p99)} max ${f(l.max)}`,
+      );
+      const pass =
+        late !== null &&
+        late < 5 &&
+        err?.p99 != null &&
+        err.p99 < 10 &&
+        (!stream || (err.p50 != null && err.p50 < 1));
+      out.push({
+        goal: `${scenario.replace('-ramp', '')} ${rpm.toLocaleString('en')} RPM, default topology (one harness loop): lateness p99 < 5 ms, ${stream ? 'TTFT error p50 < 1 ms, p99 < 10 ms' : 'e2e error p99 < 10 ms'}`,
+        measured:
+          `${seconds} s measured, ${r.achievedRpm.toFixed(0)} RPM achieved, ${i?.compared ?? 0} compared: lateness p50 ${f(r.lateness.p50)} p99 ${f(late)} max ${f(r.lateness.max)}; ` +
+          `TTFT error p50 ${f(i?.ttftError.p50)} p99 ${f(i?.ttftError.p99)} max ${f(i?.ttftError.max)}; ` +
+          `e2e error p50 ${f(i?.e2eError.p50)} p99 ${f(i?.e2eError.p99)}; mock lateness p50 ${f(i?.mockLateness.p50)} p99 ${f(i?.mockLateness.p99)}; ${loops?.join(', ') ?? ''}` +
+          (i?.unreliable ? ` — UNRELIABLE: ${i.reasons.join('; ')}` : ''),
+        ratio: err?.p99 != null ? err.p99 / 10 : null,
+        pass,
+      });
+    }
+  } finally {
+    await stack.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+if (isMain(import.meta.url)) printResults((await run()).map((r) => ({ ...r, bench: 'instrument-error' })));
