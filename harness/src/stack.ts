@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
+import { routeSdkConsole } from './client/sdk-console';
 import { type HarnessConfig, harnessConfigFromEnv } from './config';
 import { createLogger } from './log';
 import { createRequestLog } from './log-files';
@@ -13,9 +14,9 @@ import { type HostedMock, startHostedMock } from './stack-mock';
 import { type RunsWiring, wireRuns } from './stack-runs';
 import { insertSpanRows } from './store/clickhouse-insert';
 import { openStore, type Store } from './store/client';
-import { claimStoreOwner } from './store/owner';
 import { describeStore, type StoreConfig, storeConfigFromEnv } from './store/config';
 import { migrate } from './store/migrate';
+import { claimStoreOwner } from './store/owner';
 import { createSpanWriter, type SpanWriter, type SpanWriterOptions } from './store/span-writer';
 import { createTracing, type Tracing } from './telemetry/instrumentation';
 import { HARNESS_VERSION } from './version';
@@ -82,6 +83,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       (message) => log.warn(message),
     );
     cleanup.unshift(() => requestLog.close());
+    const unrouteSdkConsole = routeSdkConsole(requestLog.logger);
+    cleanup.unshift(async () => unrouteSdkConsole());
     const clients = createClientRegistry({
       baseUrl: providerUrl,
       tracer: trace.getTracer('harness.client'),
