@@ -23,6 +23,29 @@ describe('classifyError', () => {
     );
   });
 
+  it('names 408, 409 and a spend-limit 429 after the mock kinds; the spend limit is not retried', () => {
+    const of = (status: number, body: object | undefined) =>
+      classifyError(OpenAI.APIError.generate(status, body, undefined, new Headers()));
+    expect([of(408, undefined).errorClass, of(408, undefined).retryable]).toEqual(['request_timeout', true]);
+    expect([of(409, undefined).errorClass, of(409, undefined).retryable]).toEqual(['conflict', true]);
+    const quota = of(429, {
+      error: { code: 'insufficient_quota', message: 'You exceeded your current quota' },
+    });
+    expect([quota.errorClass, quota.retryable]).toEqual(['spend_limit', false]);
+    const spend = classifyError(
+      Anthropic.APIError.generate(
+        429,
+        {
+          type: 'error',
+          error: { type: 'rate_limit_error', message: "would exceed your workspace's monthly spend limit" },
+        },
+        undefined,
+        new Headers(),
+      ),
+    );
+    expect(spend.errorClass).toBe('spend_limit');
+  });
+
   it("turns undici's body and header timeouts into timeouts", () => {
     const cause = Object.assign(new Error('Body Timeout Error'), { code: 'UND_ERR_BODY_TIMEOUT' });
     expect(classifyError(new TypeError('terminated', { cause })).errorClass).toBe('timeout');

@@ -22,14 +22,19 @@ interface SdkLikeError {
 }
 
 function statusClass(status: number, body: unknown, message: string): ErrorClass {
-  if (status === 429) return 'rate_limit';
+  const text = `${JSON.stringify(body ?? '')} ${message}`;
+  if (status === 429)
+    return /insufficient_quota|spend limit|exceeded your current quota/i.test(text)
+      ? 'spend_limit'
+      : 'rate_limit';
   if (status === 529 || status === 503) return 'overloaded';
-  if (status === 408 || status === 504) return 'timeout';
+  if (status === 408) return 'request_timeout';
+  if (status === 409) return 'conflict';
+  if (status === 504) return 'timeout';
   if (status >= 500) return 'server_error';
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not_found';
   if (status === 413) return 'context_length';
-  const text = `${JSON.stringify(body ?? '')} ${message}`;
   if (/context_length_exceeded|prompt is too long|exceeds the maximum number of tokens/i.test(text)) {
     return 'context_length';
   }

@@ -36,6 +36,8 @@ const RETRYABLE: ReadonlySet<ErrorClass> = new Set<ErrorClass>([
   'sse_stall',
   'chunk_malformed',
   'incomplete_json',
+  'request_timeout',
+  'conflict',
   'network',
 ]);
 

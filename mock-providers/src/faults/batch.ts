@@ -59,6 +59,10 @@ export async function batchCreateFault(
       return { response: errors.overloaded() };
     case 'server_error':
       return { response: errors.serverError() };
+    case 'request_timeout':
+      return { response: errors.requestTimeout() };
+    case 'conflict':
+      return { response: errors.conflict() };
     case 'timeout':
       await sleep(timeoutHoldMs(ctx.config.timeScale), scope.request.signal);
       return { response: Response.error() };
@@ -67,6 +71,7 @@ export async function batchCreateFault(
     case 'batch_expired':
       return { fault: { kind, v: sel.draw.v } };
     case 'rate_limit':
+    case 'spend_limit':
     case 'content_filter':
     case 'invalid_json':
     case 'sse_drop':

@@ -8,7 +8,9 @@ import type { ModelSpec } from '../models/catalog';
 import { type SseHooks, sseResponse, type TimedEvent } from '../sse';
 import { assertNever, type RequestShape } from './kinds';
 import { filterOutputs, truncateJson } from './outputs';
-import { chooseFault } from './select';
+import { chooseFault, type FaultSelection } from './select';
+import { readSignals } from './signal-headers';
+import { applySignals } from './signals';
 import { faultPosition, overloadBeforeStream, stallMs, streamAction } from './stream-faults';
 
 /** One fault-site request, parsed and decided, with what the engine needs to render it. */
@@ -52,9 +54,23 @@ export async function serve(
   errors: ErrorRenderer,
   plan: ServePlan,
 ): Promise<Response> {
-  const { truth, request } = scope;
   const sel = scope.selection;
   if (!sel) throw new Error('serve() is only for fault-site routes');
+  const signals = readSignals(scope.request.headers, sel.profile.signals);
+  const response = await serveSelected(ctx, scope, errors, plan, sel);
+  return signals.retryAfter || signals.shouldRetry !== undefined
+    ? applySignals(response, signals, ctx.clock())
+    : response;
+}
+
+async function serveSelected(
+  ctx: MockContext,
+  scope: RouteScope,
+  errors: ErrorRenderer,
+  plan: ServePlan,
+  sel: FaultSelection,
+): Promise<Response> {
+  const { truth, request } = scope;
   const choice = chooseFault(sel, plan.shape);
   const { provider, id: model } = plan.model;
   const { timeScale } = ctx.config;
@@ -139,6 +155,15 @@ export async function serve(
     case 'server_error':
       settle(null);
       return withHeaders(errors.serverError(), rl);
+    case 'request_timeout':
+      settle(null);
+      return withHeaders(errors.requestTimeout(), rl);
+    case 'conflict':
+      settle(null);
+      return withHeaders(errors.conflict(), rl);
+    case 'spend_limit':
+      settle(null);
+      return errors.spendLimit();
     case 'timeout': {
       const holdMs = timeoutHoldMs(timeScale);
       const started = performance.now();

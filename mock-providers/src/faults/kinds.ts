@@ -12,9 +12,16 @@ export type FaultKind =
   | 'incomplete_json'
   | 'batch_item_failure'
   | 'batch_partial'
-  | 'batch_expired';
+  | 'batch_expired'
+  | 'request_timeout'
+  | 'conflict'
+  | 'spend_limit';
 
-/** The fault kinds as a runtime list, in contract order (also the order profiles draw in). */
+/**
+ * The fault kinds as a runtime list, in contract order (also the order profiles draw in). The
+ * first 13 are ARCHITECTURE.md's; `request_timeout` (408), `conflict` (409) and `spend_limit` (a
+ * 429 no retry fixes) were added after, at the end so existing profiles draw as before.
+ */
 export const FAULT_KINDS: readonly FaultKind[] = [
   'rate_limit',
   'overloaded',
@@ -29,6 +36,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'batch_item_failure',
   'batch_partial',
   'batch_expired',
+  'request_timeout',
+  'conflict',
+  'spend_limit',
 ];
 
 /** True when `value` is one of the fault kind names. */
@@ -57,10 +67,13 @@ export function applies(kind: FaultKind, shape: RequestShape): boolean {
   switch (kind) {
     case 'rate_limit':
     case 'invalid_json':
+    case 'spend_limit':
       return op !== 'batch_create';
     case 'overloaded':
     case 'server_error':
     case 'timeout':
+    case 'request_timeout':
+    case 'conflict':
       return true;
     case 'content_filter':
       return op === 'generate';

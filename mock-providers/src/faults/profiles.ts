@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ALL_SHAPES, applicableKinds, FAULT_KINDS, type FaultKind } from './kinds';
+import { type RetrySignals, retrySignalsSchema } from './signals';
 
 /** A named set of per-kind probabilities, each applied per applicable request. */
 export interface FaultProfile {
   name: string;
   description: string;
   faults: Partial<Record<FaultKind, number>>;
+  /** How this profile's error answers advise retries (`x-mock-retry-after`/`x-mock-should-retry` override). */
+  signals?: RetrySignals;
 }
 
 /**
@@ -77,6 +80,7 @@ export const customProfileSchema = z
         z.ZodOptional<typeof probability>
       >,
     ),
+    signals: retrySignalsSchema.optional(),
   })
   .refine((p) => worstCaseTotal(p.faults as FaultProfile['faults']) <= 1 + 1e-9, {
     message: 'probabilities of kinds that can apply to the same request must sum to at most 1',
@@ -118,5 +122,11 @@ export function resolveProfile(setting: ProfileSetting): FaultProfile {
   const faults = Object.fromEntries(
     Object.entries(setting.faults).filter(([, p]) => p !== undefined),
   ) as FaultProfile['faults'];
-  return { name: setting.name ?? 'custom', description: setting.description ?? 'Inline profile.', faults };
+  const profile: FaultProfile = {
+    name: setting.name ?? 'custom',
+    description: setting.description ?? 'Inline profile.',
+    faults,
+  };
+  if (setting.signals) profile.signals = setting.signals as RetrySignals;
+  return profile;
 }

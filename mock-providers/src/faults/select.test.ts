@@ -65,7 +65,7 @@ describe('fault selection', () => {
       v: 0,
     });
     expect(() => chooseFault(sel, { op: 'generate', stream: false, jsonMode: false })).toThrow(
-      /cannot apply.*rate_limit, overloaded, server_error, timeout, content_filter, invalid_json\./,
+      /cannot apply.*rate_limit, overloaded, server_error, timeout, content_filter, invalid_json, request_timeout, conflict, spend_limit\./,
     );
     expect(() =>
       readSelection(new Headers({ 'x-mock-profile': 'nope' }), PROFILES[0] as never, { u: 0, v: 0 }),

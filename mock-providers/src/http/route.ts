@@ -39,6 +39,12 @@ export interface ErrorRenderer {
   rateLimited(info: RateLimitInfo): Response;
   overloaded(): Response;
   serverError(): Response;
+  /** `request_timeout`: 408, which the SDKs retry. */
+  requestTimeout(): Response;
+  /** `conflict`: 409 (a lock timeout), which the SDKs retry. */
+  conflict(): Response;
+  /** `spend_limit`: a 429 without `retry-after` that no retry fixes (quota, billing, spend cap). */
+  spendLimit(): Response;
 }
 
 /** How one provider authenticates, names requests, renders errors and decorates responses. */

@@ -34,6 +34,9 @@ class AnthropicErrors implements ErrorRenderer {
     this.rateLimited = this.rateLimited.bind(this);
     this.overloaded = this.overloaded.bind(this);
     this.serverError = this.serverError.bind(this);
+    this.requestTimeout = this.requestTimeout.bind(this);
+    this.conflict = this.conflict.bind(this);
+    this.spendLimit = this.spendLimit.bind(this);
   }
 
   badRequest(message: string): Response {
@@ -63,7 +66,10 @@ class AnthropicErrors implements ErrorRenderer {
       'rate_limit_error',
       `This request would exceed the rate limit for your organization (mock-org) of ${info.limit.toLocaleString('en-US')} ${UNIT[info.bucket] ?? info.bucket} per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
       this.requestId,
-      { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) },
+      {
+        'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))),
+        'retry-after-ms': String(Math.max(1, Math.ceil(info.retryAfterMs))),
+      },
     );
   }
 
@@ -73,6 +79,29 @@ class AnthropicErrors implements ErrorRenderer {
 
   serverError(): Response {
     return anthropicError(500, 'api_error', 'Internal server error', this.requestId);
+  }
+
+  requestTimeout(): Response {
+    return anthropicError(408, 'timeout_error', 'Request timed out', this.requestId);
+  }
+
+  conflict(): Response {
+    return anthropicError(
+      409,
+      'api_error',
+      'Conflict: the request collided with another; please retry',
+      this.requestId,
+    );
+  }
+
+  /** A workspace spend cap reached: a `rate_limit_error` 429 without `retry-after` (waiting does not help). */
+  spendLimit(): Response {
+    return anthropicError(
+      429,
+      'rate_limit_error',
+      "This request would exceed your workspace's monthly spend limit. You will regain access at the start of the next month, or raise the limit in the Console.",
+      this.requestId,
+    );
   }
 }
 

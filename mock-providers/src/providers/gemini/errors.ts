@@ -64,6 +64,26 @@ export function geminiErrors(): ErrorRenderer {
         'INTERNAL',
         'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
       ),
+    requestTimeout: () => geminiError(408, 'DEADLINE_EXCEEDED', 'The request timed out. Please try again.'),
+    conflict: () =>
+      geminiError(409, 'ABORTED', 'The operation was aborted due to a concurrency conflict. Please retry.'),
+    spendLimit: () =>
+      geminiError(
+        429,
+        'RESOURCE_EXHAUSTED',
+        'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [
+              {
+                quotaMetric: 'generativelanguage.googleapis.com/generate_content_paid_tier_spend',
+                quotaId: 'GenerateContentSpendPerProjectPerMonth-PaidTier',
+              },
+            ],
+          },
+        ],
+      ),
   };
 }
 

@@ -57,6 +57,27 @@ export function openaiErrors(): ErrorRenderer {
         ),
         500,
       ),
+    requestTimeout: () => json(body('Request timed out.', 'server_error', null, 'timeout'), 408),
+    conflict: () =>
+      json(
+        body(
+          'The request conflicted with another request; please retry.',
+          'invalid_request_error',
+          null,
+          'conflict',
+        ),
+        409,
+      ),
+    spendLimit: () =>
+      json(
+        body(
+          'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+          'insufficient_quota',
+          null,
+          'insufficient_quota',
+        ),
+        429,
+      ),
   };
 }
 
