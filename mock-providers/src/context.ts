@@ -1,6 +1,7 @@
 import { type Tracer, trace } from '@opentelemetry/api';
 import { createStats, type StatsRecorder } from './admin/stats';
 import { createRng, type Rng } from './content/rng';
+import { createTraceClaims } from './faults/baggage';
 import { type FaultProfile, resolveProfile } from './faults/profiles';
 import { createLimiter, type Limiter } from './limits/limiter';
 import { type MockConfig, type MockOptions, toConfig } from './options';
@@ -30,6 +31,8 @@ export interface MockContext {
   store: MockStore;
   /** Arrival-order PRNG for fault decisions (restarted when `seed` is set or on reset). */
   arrivalRng: Rng;
+  /** Traces whose baggage-forced fault was spent (one per trace; cleared on reset). */
+  faultClaims: (traceId: string | undefined) => boolean;
   /** Token buckets per tenant (API key, provider, model). */
   limiter: Limiter;
   /** Tracer of the ground-truth SERVER spans. */
@@ -59,6 +62,7 @@ export function createContext(options: MockOptions = {}): MockContext {
     stats: createStats(),
     store: emptyStore(),
     arrivalRng: createRng(config.seed),
+    faultClaims: createTraceClaims(),
     limiter: createLimiter(config.rateLimits, () => ctx.clock()),
     tracer: (options.tracerProvider ?? trace).getTracer('mock-providers'),
     clock,
@@ -73,6 +77,7 @@ export function createContext(options: MockOptions = {}): MockContext {
       ctx.store = emptyStore();
       ctx.limiter.reset();
       ctx.arrivalRng = createRng(ctx.config.seed);
+      ctx.faultClaims = createTraceClaims();
     },
   };
   return ctx;

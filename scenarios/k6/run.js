@@ -99,8 +99,13 @@ export function arrival() {
         : typeof target.body === 'string'
           ? target.body
           : JSON.stringify(target.body);
-    const res = http.request(target.method || 'POST', target.url, body, {
-      headers: Object.assign({}, headers, { 'x-pattern': pattern }, target.headers || {}),
+    const path = target.paths ? target.paths[/** @type {'direct'} */ (pattern)] : undefined;
+    const url = path ? target.url.replace(/\/+$/, '') + path : target.url;
+    // W3C baggage, as the built-in driver sends it: an instrumented app carries it to the mock.
+    let baggage = `harness.run_id=${encodeURIComponent(RUN_ID)},harness.scenario=${encodeURIComponent(name)}`;
+    if (fault) baggage += `,mock.fault=${fault}`;
+    const res = http.request(target.method || 'POST', url, body, {
+      headers: Object.assign({}, headers, { 'x-pattern': pattern, baggage: baggage }, target.headers || {}),
       timeout: '120s',
     });
     ok = res.status >= 200 && res.status < 300;

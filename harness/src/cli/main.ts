@@ -28,7 +28,7 @@ export function buildCli(): Command {
   program
     .command('run')
     .description('drive a scenario (open model) and print the summary; exit 1 when thresholds fail')
-    .argument('<scenario>', 'scenario name (see `harness scenarios`)')
+    .argument('<scenario>', 'scenario name (see `harness scenarios`) or path to a scenario .js file')
     .option('--engine <engine>', 'builtin or k6', 'builtin')
     .option('--rate <rate>', 'constant rate instead of the stages, e.g. 100/m, 5/s')
     .option('--duration <duration>', 'stretch the stages to this length, e.g. 30s, 5m')

@@ -4,6 +4,7 @@ import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-f
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
 import type { RunReport } from '../runs/report/report-data';
 import { loadRegistry, loadScenario } from '../scenarios/load';
+import { isScenarioPath, loadScenarioFile } from '../scenarios/load-file';
 import { type ApiTarget, callApi } from './api-client';
 import { openHarnessSession } from './harness-session';
 import { runWithK6 } from './k6-command';
@@ -20,7 +21,10 @@ export interface RunOptions {
 /** Check the scenario name and the rate/duration syntax before anything starts. */
 export async function validateRunArgs(scenario: string, opts: RunOptions): Promise<void> {
   const registry = await loadRegistry();
-  if (!Object.hasOwn(registry, scenario)) {
+  if (isScenarioPath(scenario)) {
+    await loadScenarioFile(scenario);
+    if (opts.engine === 'k6') throw new Error('a scenario file runs with --engine builtin for now');
+  } else if (!Object.hasOwn(registry, scenario)) {
     throw new Error(
       `unknown scenario "${scenario}": valid names are ${Object.keys(registry).sort().join(', ')}`,
     );
@@ -38,7 +42,10 @@ export async function validateRunArgs(scenario: string, opts: RunOptions): Promi
 export async function runCommand(scenario: string, opts: RunOptions): Promise<number> {
   await validateRunArgs(scenario, opts);
   const rateRpm = opts.rate === undefined ? undefined : parseRate(opts.rate);
-  for (const w of ceilingWarnings(await loadScenario(scenario), rateRpm, readCeilings(ceilingDir())))
+  const loaded = isScenarioPath(scenario)
+    ? (await loadScenarioFile(scenario)).scenario
+    : await loadScenario(scenario);
+  for (const w of ceilingWarnings(loaded, rateRpm, readCeilings(ceilingDir())))
     process.stderr.write(`warning: ${w}\n`);
   const session = await openHarnessSession();
   try {
@@ -74,9 +81,10 @@ export async function driveRun(
       socket.once('connect', () => resolve());
       socket.once('connect_error', (e) => reject(new Error(`cannot open the live feed: ${e.message}`)));
     });
+    const definition = isScenarioPath(scenario) ? (await loadScenarioFile(scenario)).raw : undefined;
     const started = await callApi<{ runId: string }>(target, '/api/runs', {
       body: {
-        scenario,
+        ...(definition === undefined ? { scenario } : { definition }),
         ...(opts.rate ? { rate: opts.rate } : {}),
         ...(opts.duration ? { duration: opts.duration } : {}),
       },

@@ -55,33 +55,59 @@ export function builtinTarget(opts: CallerIdentity & { harnessUrl: string }): Ta
   };
 }
 
-/** Any HTTP endpoint: ok = 2xx; the body is the scenario's, or the mix call as JSON when it gives none. */
+/**
+ * Any HTTP endpoint, such as the user's own app: ok = 2xx; the body is the scenario's, or the mix
+ * call as JSON when it gives none. `paths` sends each pattern to its own path under `url`. Every
+ * request carries W3C `baggage` (run id, scenario, and a forced fault as `mock.fault`) beside the
+ * caller's `traceparent`, so an OpenTelemetry-instrumented app carries both to its provider calls.
+ * A 2xx whose body breaks off is a `stream_cut` error: the app's user saw a partial answer.
+ */
 export function urlTarget(
   opts: CallerIdentity & {
     url: string;
     method?: string | undefined;
     headers?: Record<string, string> | undefined;
     body?: unknown;
+    paths?: Record<string, string> | undefined;
   },
 ): Target {
   const method = (opts.method ?? 'POST').toUpperCase();
+  const base = opts.url.replace(/\/+$/, '');
+  const urlFor = (pattern: string) => {
+    const path = opts.paths?.[pattern];
+    return path === undefined ? opts.url : `${base}${path.startsWith('/') ? '' : '/'}${path}`;
+  };
   return {
     probe: () => probe(opts.url, method === 'GET' ? 'GET' : 'HEAD'),
     send: (call, stop) => {
       const payload = opts.body ?? call;
       const hasBody = method !== 'GET' && method !== 'HEAD';
-      const headers: Record<string, string> = { ...headersFor(opts, call), 'x-pattern': call.pattern };
+      const headers: Record<string, string> = {
+        ...headersFor(opts, call),
+        'x-pattern': call.pattern,
+        baggage: baggageFor(opts, call),
+      };
       if (typeof payload === 'string') headers['content-type'] = 'text/plain';
       Object.assign(headers, opts.headers);
       const init: RequestInit = { method, headers };
       if (hasBody) init.body = typeof payload === 'string' ? payload : JSON.stringify(payload);
       return guarded(opts, stop, async (signal) => {
         const sent = performance.now();
-        const res = await fetch(opts.url, { ...init, signal });
-        const firstChunkMs = await drain(res, sent);
-        const outcome: Outcome = res.ok
-          ? { status: 'ok' }
-          : { status: 'error', errorClass: httpErrorClass(res.status) };
+        const res = await fetch(urlFor(call.pattern), { ...init, signal });
+        let firstChunkMs: number | undefined;
+        let cut = false;
+        try {
+          firstChunkMs = await drain(res, sent);
+        } catch (e) {
+          // Headers came; the body broke off. A cancel or timeout stays what it is.
+          if (!res.ok || signal.aborted || !(e instanceof TypeError)) throw e;
+          cut = true;
+        }
+        const outcome: Outcome = cut
+          ? { status: 'error', errorClass: 'stream_cut' }
+          : res.ok
+            ? { status: 'ok' }
+            : { status: 'error', errorClass: httpErrorClass(res.status) };
         // For an SSE answer the first body chunk is the best TTFT an opaque target allows.
         if (firstChunkMs !== undefined && res.headers.get('content-type')?.includes('text/event-stream')) {
           outcome.ttftMs = firstChunkMs;
@@ -91,6 +117,18 @@ export function urlTarget(
     },
   };
 }
+
+/** W3C baggage of one request: who sent it, and the fault the scenario forces (mock.fault). */
+function baggageFor(opts: CallerIdentity, call: InvokeCall): string {
+  const members = [`harness.run_id=${enc(opts.runId)}`, `harness.scenario=${enc(opts.scenario)}`];
+  const fault = call.headers?.['x-mock-fault'];
+  if (fault) members.push(`mock.fault=${enc(fault)}`);
+  const profile = call.headers?.['x-mock-profile'];
+  if (profile) members.push(`mock.profile=${enc(profile)}`);
+  return members.join(',');
+}
+
+const enc = (v: string) => encodeURIComponent(v);
 
 function headersFor(opts: CallerIdentity, call: InvokeCall): Record<string, string> {
   const h: Record<string, string> = {

@@ -109,6 +109,8 @@ const target = z.discriminatedUnion('kind', [
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     body: z.unknown().optional(),
+    /** A path per pattern under `url` (e.g. `{ direct: '/chat', streaming: '/chat/stream' }`). */
+    paths: z.partialRecord(pattern, z.string().regex(/^\//, 'expected a path starting with "/"')).optional(),
   }),
 ]);
 

@@ -1,4 +1,5 @@
 import type { Rng } from '../content/rng';
+import { BAGGAGE_FAULT, BAGGAGE_PROFILE, baggageValue, traceIdOf } from './baggage';
 import { applicableKinds, type FaultKind, isFaultKind, type RequestShape } from './kinds';
 import { builtinProfile, type FaultProfile, PROFILE_NAMES } from './profiles';
 
@@ -38,6 +39,10 @@ export function pickFault(
 /** What the control headers of one request asked for (already validated). */
 export interface FaultSelection {
   forced?: FaultKind;
+  /** Baggage faults apply where they can, once per trace (`claim`); header faults always, or 400. */
+  forcedVia?: 'header' | 'baggage';
+  /** Baggage only: true the first time this request's trace asks (then the trace's fault is spent). */
+  claim?: () => boolean;
   profile: FaultProfile;
   /** `x-mock-fault-at`: events delivered before a stream fault (0 = before the stream). */
   at?: number;
@@ -53,20 +58,35 @@ export interface FaultChoice {
 /** Why a selection header was rejected; the caller renders a 400 in the provider's shape. */
 export class SelectionError extends Error {}
 
-/** Reads `x-mock-fault`, `x-mock-profile` and `x-mock-fault-at`; throws `SelectionError` on bad values. */
-export function readSelection(headers: Headers, fallback: FaultProfile, draw: FaultDraw): FaultSelection {
+/**
+ * Reads `x-mock-fault`, `x-mock-profile` and `x-mock-fault-at`, else `mock.fault` / `mock.profile`
+ * from `baggage` (see baggage.ts); throws `SelectionError` on bad values. `claims` remembers the
+ * traces whose baggage fault was spent.
+ */
+export function readSelection(
+  headers: Headers,
+  fallback: FaultProfile,
+  draw: FaultDraw,
+  claims?: (traceId: string | undefined) => boolean,
+): FaultSelection {
   const sel: FaultSelection = { profile: fallback, draw };
-  const fault = headers.get('x-mock-fault')?.trim();
+  const baggage = headers.get('baggage');
+  const header = headers.get('x-mock-fault')?.trim();
+  const fault = header || baggageValue(baggage, BAGGAGE_FAULT)?.trim();
   if (fault) {
-    if (!isFaultKind(fault)) throw new SelectionError(`Unknown x-mock-fault "${fault}".`);
+    const label = header ? 'x-mock-fault' : `baggage ${BAGGAGE_FAULT}`;
+    if (!isFaultKind(fault)) throw new SelectionError(`Unknown ${label} "${fault}".`);
     sel.forced = fault;
+    sel.forcedVia = header ? 'header' : 'baggage';
+    if (!header && claims) sel.claim = () => claims(traceIdOf(headers.get('traceparent')));
   }
-  const name = headers.get('x-mock-profile')?.trim();
+  const profileHeader = headers.get('x-mock-profile')?.trim();
+  const name = profileHeader || baggageValue(baggage, BAGGAGE_PROFILE)?.trim();
   if (name) {
     const profile = builtinProfile(name);
     if (!profile)
       throw new SelectionError(
-        `Unknown x-mock-profile "${name}"; valid profiles: ${PROFILE_NAMES.join(', ')}.`,
+        `Unknown ${profileHeader ? 'x-mock-profile' : `baggage ${BAGGAGE_PROFILE}`} "${name}"; valid profiles: ${PROFILE_NAMES.join(', ')}.`,
       );
     sel.profile = profile;
   }
@@ -82,7 +102,10 @@ export function readSelection(headers: Headers, fallback: FaultProfile, draw: Fa
 /** Decides the fault of one request of a known shape: the forced kind (if it applies) or a profile draw. */
 export function chooseFault(sel: FaultSelection, shape: RequestShape): FaultChoice {
   const kinds = applicableKinds(shape);
-  if (sel.forced) {
+  if (sel.forced && sel.forcedVia === 'baggage') {
+    // Not this request's to take (cannot apply, or the trace already had it): draw as usual.
+    if (kinds.includes(sel.forced) && (sel.claim?.() ?? true)) return { kind: sel.forced, source: 'forced' };
+  } else if (sel.forced) {
     if (!kinds.includes(sel.forced)) {
       throw new SelectionError(
         `Fault "${sel.forced}" cannot apply to this request; kinds that can: ${kinds.join(', ') || '(none)'}.`,

@@ -104,7 +104,7 @@ export function providerRoute(
           apiKey,
           truth,
         };
-        if (draw) scope.selection = readSelection(request.headers, ctx.profile, draw);
+        if (draw) scope.selection = readSelection(request.headers, ctx.profile, draw, ctx.faultClaims);
         response = await resolve(scope, errors);
       }
     } catch (err) {

@@ -8,14 +8,16 @@ import { reportMarkdown } from '../../runs/report/markdown';
 import { buildRunReport } from '../../runs/report/report-data';
 import { seedTablesMarkdown } from '../../runs/report/seed-tables';
 import type { RunManager } from '../../runs/run-manager';
-import { loadRegistry, loadScenario, loadScenarios } from '../../scenarios/load';
+import { loadRegistry, loadScenario, loadScenarios, parseScenario } from '../../scenarios/load';
 import type { Store } from '../../store/client';
 import { badRequest, HttpError } from '../http-errors';
 
 const runId = z.string().regex(/^[\w.:-]{1,100}$/, 'run ids are letters, digits and . _ : -');
 const startBody = z
   .object({
-    scenario: z.string().min(1).max(100),
+    scenario: z.string().min(1).max(100).optional(),
+    /** A whole scenario (a user's file, loaded by the CLI), instead of a registered name. */
+    definition: z.unknown().optional(),
     rate: z.union([z.string(), z.number()]).optional(),
     duration: z.string().optional(),
   })
@@ -79,12 +81,15 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
   router.post('/runs', async (req, res) => {
     const body = startBody.safeParse(req.body ?? {});
     if (!body.success) throw badRequest(body.error);
+    const name = body.data.scenario;
+    if ((name === undefined) === (body.data.definition === undefined))
+      throw new HttpError(400, 'invalid_request', 'give either "scenario" (a name) or "definition"');
     const registry = await loadRegistry();
-    if (!Object.hasOwn(registry, body.data.scenario)) {
+    if (name !== undefined && !Object.hasOwn(registry, name)) {
       throw new HttpError(
         400,
         'unknown_scenario',
-        `unknown scenario "${body.data.scenario}": valid names are ${Object.keys(registry).sort().join(', ')}`,
+        `unknown scenario "${name}": valid names are ${Object.keys(registry).sort().join(', ')}`,
       );
     }
     let overrides: { rateRpm?: number; durationMs?: number } = {};
@@ -103,7 +108,11 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
         `run ${deps.manager.active()[0]?.info.runId} is still running; stop it first`,
       );
     }
-    const scenario = await loadScenario(body.data.scenario).catch((e: Error) => {
+    const scenario = await (
+      name === undefined
+        ? Promise.resolve().then(() => parseScenario(body.data.definition, 'definition'))
+        : loadScenario(name)
+    ).catch((e: Error) => {
       throw new HttpError(400, 'invalid_scenario', e.message);
     });
     const run = deps.manager.start({ scenario, overrides });
