@@ -123,7 +123,9 @@ app.post('/summarize-batch', async (req, res) => {
 });
 
 const server = app.listen(port, '127.0.0.1', () => {
-  process.stdout.write(`example-app listening on http://127.0.0.1:${port} (provider: ${openai.baseURL})\n`);
+  const address = server.address();
+  const bound = address && typeof address === 'object' ? address.port : port;
+  process.stdout.write(`example-app listening on http://127.0.0.1:${bound} (provider: ${openai.baseURL})\n`);
 });
 server.on('error', (e) => {
   process.stderr.write(`example-app cannot listen on 127.0.0.1:${port}: ${e.message}\n`);

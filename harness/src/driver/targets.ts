@@ -108,6 +108,8 @@ export function urlTarget(
           : res.ok
             ? { status: 'ok' }
             : { status: 'error', errorClass: httpErrorClass(res.status) };
+        outcome.httpStatus = res.status;
+        if (firstChunkMs !== undefined) outcome.ttfbMs = firstChunkMs;
         // For an SSE answer the first body chunk is the best TTFT an opaque target allows.
         if (firstChunkMs !== undefined && res.headers.get('content-type')?.includes('text/event-stream')) {
           outcome.ttftMs = firstChunkMs;

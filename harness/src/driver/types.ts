@@ -9,6 +9,10 @@ export interface OutcomeMetrics {
   costUsd?: number;
   retries?: number;
   fallbackUsed?: boolean;
+  /** URL targets: time to the first body byte, ms from when `send` was called (as TTFT). */
+  ttfbMs?: number;
+  /** URL targets: the HTTP status the app answered. */
+  httpStatus?: number;
   /** Latency the target measured itself (e.g. the harness server), for fidelity checks. */
   serverLatencyMs?: number;
 }

@@ -55,6 +55,9 @@ export function loadRequestRow(
     attrs[HARNESS.latencyMs] = r.latencyMs.toFixed(3);
     attrs[HARNESS.scheduledLatenessMs] = r.latenessMs.toFixed(3);
     if (r.ttftMs !== undefined) attrs[HARNESS.ttftMs] = r.ttftMs.toFixed(3);
+    // As TTFT: from the scheduled start, so a late send counts against the app's users too.
+    if (o.ttfbMs !== undefined) attrs['harness.ttfb_ms'] = (r.latenessMs + o.ttfbMs).toFixed(3);
+    if (o.httpStatus !== undefined) attrs['http.response.status_code'] = String(o.httpStatus);
     if (o.costUsd !== undefined) attrs[HARNESS.costUsd] = String(o.costUsd);
     if (o.tokensIn !== undefined) attrs[GEN_AI.usageInputTokens] = String(o.tokensIn);
     if (o.tokensOut !== undefined) attrs[GEN_AI.usageOutputTokens] = String(o.tokensOut);

@@ -1,4 +1,5 @@
 import { thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
+import { appMarkdown } from './app-markdown';
 import { fmt, mdTable } from './format';
 import { instrumentMarkdown } from './instrument-section';
 import type { RunReport } from './report-data';
@@ -148,6 +149,7 @@ export function reportMarkdown(r: RunReport): string {
       ),
     );
   }
+  if (r.app) out.push(...appMarkdown(r.app));
   if (r.thresholds.length) {
     out.push('## Thresholds');
     out.push(

@@ -7,6 +7,8 @@ import type { ThresholdResult } from '../../scenarios/thresholds';
 import type { Store } from '../../store/client';
 import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
+import { queryAppSection } from './app-query';
+import type { AppSection } from './app-section';
 import { queryRunFacts, type RunFacts } from './run-facts';
 
 /** One pattern's line of the report. */
@@ -61,6 +63,8 @@ export interface RunReport {
   fidelity: { injected: Record<string, number>; observed: Record<string, number> };
   /** The instrument's own error and the reliability verdict; null when it could not be measured. */
   instrument: InstrumentError | null;
+  /** URL-target runs: the app per endpoint, its provider calls and cost, the resilience table. */
+  app: AppSection | null;
 }
 
 type StoredSummary = Omit<ScenarioRunResult, 'summary'> & {
@@ -79,7 +83,11 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     throw new Error(`run ${run.runId} has no results (status ${run.status}${why})`);
   }
   const s = stored.summary;
-  const facts = await queryRunFacts(store, run.runId);
+  const target = (run.config as { scenario?: { target?: { kind?: string } } } | null)?.scenario?.target;
+  const [facts, app] = await Promise.all([
+    queryRunFacts(store, run.runId),
+    target?.kind === 'url' ? queryAppSection(store, run.runId) : null,
+  ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
   const requests = s.measured.ok + s.measured.errors;
   const patterns: PatternLine[] = Object.entries(stored.byPattern).map(([pattern, p]) => {
@@ -138,5 +146,6 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     },
     fidelity: facts.fidelity,
     instrument: stored.instrument ?? null,
+    app,
   };
 }

@@ -108,10 +108,9 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
         `run ${deps.manager.active()[0]?.info.runId} is still running; stop it first`,
       );
     }
-    const scenario = await (
-      name === undefined
-        ? Promise.resolve().then(() => parseScenario(body.data.definition, 'definition'))
-        : loadScenario(name)
+    const scenario = await (name === undefined
+      ? Promise.resolve().then(() => parseScenario(body.data.definition, 'definition'))
+      : loadScenario(name)
     ).catch((e: Error) => {
       throw new HttpError(400, 'invalid_scenario', e.message);
     });

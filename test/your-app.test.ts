@@ -1,0 +1,169 @@
+/**
+ * The user's own app, end to end through real processes: the example app (Express + openai SDK +
+ * OpenTelemetry Node SDK) runs as a child process exporting OTLP to a real harness stack, the
+ * built-in driver runs examples/your-app/scenario.js against it (a forced rate_limit window and an
+ * sse_drop window), and the report's app section is checked against the mock's ground truth.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppSection } from '../harness/src/runs/report/app-section';
+import type { RunReport } from '../harness/src/runs/report/report-data';
+import { loadScenarioFile } from '../harness/src/scenarios/load-file';
+import type { Scenario } from '../harness/src/scenarios/schema';
+import { getJson, sql, startTestStack } from './helpers';
+
+const APP_DIR = path.resolve(import.meta.dirname, '../examples/your-app');
+
+/** Start the example app on an ephemeral port; resolves with its URL once it listens. */
+async function startApp(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--import', './instrumentation.mjs', 'app.mjs'], {
+    cwd: APP_DIR,
+    env: { ...process.env, EXAMPLE_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    proc.once('exit', (code) => reject(new Error(`example app exited (${code}): ${err}`)));
+  });
+  return { url, proc };
+}
+
+/** SIGTERM: the app's SDK flushes its spans to the receiver before it exits. */
+async function stopApp(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = once(proc, 'exit');
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+describe('your app under load: driver → app → mock, one trace', () => {
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
+  let scenario: Scenario;
+  const apps: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    process.env.EXAMPLE_TIME_SCALE = '0.1';
+    scenario = (await loadScenarioFile(path.join(APP_DIR, 'scenario.js'))).scenario;
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map(stopApp));
+    await stack?.dispose();
+  });
+
+  /** Run the example scenario against an app with `retries`; the report once every span is in. */
+  async function runAgainst(retries: number): Promise<{ runId: string; report: RunReport; app: AppSection }> {
+    const { url, proc } = await startApp({
+      EXAMPLE_RETRIES: String(retries),
+      MOCK_PORT: String(stack.mock?.server.port),
+      OTLP_PORT: String(stack.otlp.port),
+    });
+    apps.push(proc);
+    const run = stack.runs.manager.start({
+      scenario: { ...scenario, target: { ...scenario.target, kind: 'url', url } as Scenario['target'] },
+    });
+    await run.result;
+    await stopApp(proc);
+    await stack.spans.flush();
+    const report = (await getJson(`${stack.url}/api/runs/${run.info.runId}/report`)) as RunReport;
+    if (!report.app) throw new Error(`no app section: ${JSON.stringify(report).slice(0, 500)}`);
+    return { runId: run.info.runId, report, app: report.app };
+  }
+
+  /** Per fault kind, the measured driver requests the scenario forced it on that reached the mock. */
+  async function forced(runId: string): Promise<Record<string, number>> {
+    const rows = await sql<{ kind: string; n: string }>(
+      stack,
+      `SELECT m.SpanAttributes['mock.fault.kind'] AS kind, uniqExact(m.TraceId) AS n
+       FROM otel_traces m
+       WHERE m.ServiceName = 'mock-providers' AND m.SpanAttributes['mock.fault.source'] = 'forced'
+         AND m.TraceId IN (SELECT TraceId FROM harness_requests
+                           WHERE run_id = '${runId}' AND source = 'driver' AND warmup = 0)
+       GROUP BY kind`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+  }
+
+  const byFault = (app: AppSection, fault: string) => {
+    const rows = app.resilience.filter((r) => r.fault === fault);
+    const sum = (k: 'requests' | 'injectedCalls' | 'absorbed' | 'degraded' | 'surfaced') =>
+      rows.reduce((a, r) => a + r[k], 0);
+    return {
+      requests: sum('requests'),
+      injectedCalls: sum('injectedCalls'),
+      absorbed: sum('absorbed'),
+      degraded: sum('degraded'),
+      surfaced: sum('surfaced'),
+    };
+  };
+
+  it('an app that does not retry: one trace per request, its 429s surfaced, its cut streams degraded', async () => {
+    const { runId, report, app } = await runAgainst(0);
+    expect(report.accounting.identityHolds).toBe(true);
+    expect(app.services).toEqual(['example-app']);
+    expect(app.requests).toBeGreaterThan(40);
+    expect(app.joined).toBe(app.requests);
+    expect(app.endpoints.map((e) => e.endpoint)).toEqual([
+      'POST /chat',
+      'POST /chat/stream',
+      'POST /summarize-batch',
+    ]);
+
+    // driver span → app server span → app client span → mock server span, in one trace.
+    const chain = await sql<{ n: string }>(
+      stack,
+      `SELECT count() AS n FROM otel_traces d
+       JOIN otel_traces a ON a.TraceId = d.TraceId AND a.ParentSpanId = d.SpanId AND a.SpanKind = 'Server'
+       JOIN otel_traces c ON c.TraceId = d.TraceId AND c.SpanKind = 'Client' AND c.ServiceName = 'example-app'
+       JOIN otel_traces m ON m.TraceId = d.TraceId AND m.ParentSpanId = c.SpanId AND m.ServiceName = 'mock-providers'
+       WHERE d.ServiceName = 'harness-driver' AND d.SpanAttributes['harness.run.id'] = '${runId}'
+         AND a.ServiceName = 'example-app' AND d.SpanAttributes['harness.warmup'] = 'false'`,
+    );
+    const calls = app.endpoints.reduce((a, e) => a + e.providerCalls.total, 0);
+    expect(Number(chain[0]?.n)).toBe(calls);
+
+    // The resilience table counts exactly what the mock injected (forced via baggage, nothing else).
+    const truth = await forced(runId);
+    const limited = byFault(app, 'rate_limit');
+    const dropped = byFault(app, 'sse_drop');
+    expect(limited.requests).toBeGreaterThan(0);
+    expect(dropped.requests).toBeGreaterThan(0);
+    expect({ rate_limit: limited.requests, sse_drop: dropped.requests }).toEqual(truth);
+    expect(limited.injectedCalls).toBe(limited.requests);
+    // No retries: every 429 reaches the app's user; a cut stream stays cut.
+    expect(limited).toMatchObject({ surfaced: limited.requests, absorbed: 0 });
+    expect(dropped).toMatchObject({ degraded: dropped.requests, absorbed: 0 });
+    for (const e of app.endpoints) expect(e.providerCalls.retries).toBe(0);
+    const batch = app.endpoints.find((e) => e.endpoint === 'POST /summarize-batch');
+    expect(batch?.providerCalls.perRequest.min).toBe(3);
+    expect(app.costUsd).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('an app that retries absorbs the same 429s: 2xx to its users, one extra provider call each', async () => {
+    const { runId, app } = await runAgainst(2);
+    const truth = await forced(runId);
+    const limited = byFault(app, 'rate_limit');
+    expect(limited.requests).toBeGreaterThan(0);
+    expect(limited.requests).toBe(truth.rate_limit);
+    expect(limited).toMatchObject({ absorbed: limited.requests, surfaced: 0, degraded: 0 });
+    const retries = app.endpoints.reduce((a, e) => a + e.providerCalls.retries, 0);
+    expect(retries).toBe(limited.requests);
+    for (const row of app.resilience.filter((r) => r.fault === 'rate_limit'))
+      expect(row.examples.absorbed.length).toBeGreaterThan(0);
+    // The SDK does not retry a stream that broke after it began: still the user's to see.
+    const dropped = byFault(app, 'sse_drop');
+    expect(dropped.requests).toBe(truth.sse_drop);
+    expect(dropped.degraded).toBe(dropped.requests);
+  }, 90_000);
+});
