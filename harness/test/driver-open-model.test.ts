@@ -45,6 +45,10 @@ beforeAll(async () => {
       } else if (req.url === '/teapot') {
         res.statusCode = 418;
         res.end('no');
+      } else if (req.url === '/app/cut') {
+        // An app whose stream breaks mid-answer: 200, a first event, then the connection dies.
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write('data: {"delta":"hel"}\n\n', () => res.destroy());
       } else res.end('ok');
     }, delayMs);
   });
@@ -172,9 +176,10 @@ describe('targets', () => {
 
   it('classifies URL answers by status and times out slow ones', async () => {
     const stop = new AbortController().signal;
-    expect(await urlTarget({ ...who, url: `${base}/teapot` }).send(call, stop)).toEqual({
+    expect(await urlTarget({ ...who, url: `${base}/teapot` }).send(call, stop)).toMatchObject({
       status: 'error',
       errorClass: 'http_4xx',
+      httpStatus: 418,
     });
     delayMs = 500;
     expect(await urlTarget({ ...who, url: `${base}/slow`, timeoutMs: 50 }).send(call, stop)).toEqual({
@@ -182,6 +187,22 @@ describe('targets', () => {
       errorClass: 'timeout',
     });
     delayMs = 0;
+  });
+
+  it('sends each pattern to its path with traceparent and baggage; a 2xx that breaks off is stream_cut', async () => {
+    const stop = new AbortController().signal;
+    const t = urlTarget({ ...who, url: `${base}/app/`, paths: { streaming: '/cut', direct: '/chat' } });
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const ok = await t.send({ ...call, headers: { traceparent, 'x-mock-fault': 'rate_limit' } }, stop);
+    expect(ok).toMatchObject({ status: 'ok', httpStatus: 200 });
+    expect(ok.ttfbMs).toBeGreaterThanOrEqual(0);
+    expect(lastHeaders).toMatchObject({
+      traceparent,
+      baggage: 'harness.run_id=run-1,harness.scenario=test,mock.fault=rate_limit',
+    });
+    const cut = await t.send({ ...call, pattern: 'streaming' }, stop);
+    expect(cut).toMatchObject({ status: 'error', errorClass: 'stream_cut', httpStatus: 200 });
+    expect(lastHeaders.baggage).toBe('harness.run_id=run-1,harness.scenario=test');
   });
 
   it('fails fast with "target unreachable" when nothing listens', async () => {
