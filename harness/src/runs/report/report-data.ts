@@ -3,7 +3,7 @@ import { PRICE_TABLE_DATE } from '../../cost/prices';
 import type { Distribution } from '../../driver/stats';
 import type { RunSummary } from '../../driver/summary';
 import type { PatternResult, ScenarioRunResult } from '../../scenarios/run';
-import type { ThresholdResult } from '../../scenarios/thresholds';
+import { type ThresholdResult, thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
 import type { Store } from '../../store/client';
 import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
@@ -55,8 +55,11 @@ export interface RunReport {
   };
   timeSeries: RunSummary['timeSeries'];
   perStage: RunSummary['perStage'];
-  thresholds: ThresholdResult[];
+  /** Each with its verdict as every view words it (`no data`: nothing measured that it names). */
+  thresholds: (ThresholdResult & { verdict: ReturnType<typeof thresholdVerdict> })[];
   passed: boolean | null;
+  /** PASS, FAIL, or NO DATA (never PASS on nothing measured); null when the run judged none. */
+  verdict: ReturnType<typeof thresholdsVerdict>;
   /** What the store holds for this run, reconciled against the driver's own counts. */
   store: RunFacts['store'] & { reconciled: boolean };
   /** Injected by the mock (ground truth) vs observed by the client, per class. */
@@ -138,8 +141,15 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     },
     timeSeries: s.timeSeries,
     perStage: s.perStage,
-    thresholds: stored.thresholds,
-    passed: stored.passed,
+    // Runs recorded before "no data" failed stored such thresholds as passed: judged again here.
+    thresholds: stored.thresholds.map((t) => ({
+      ...t,
+      pass: t.pass && t.observed !== null,
+      verdict: thresholdVerdict(t),
+    })),
+    passed:
+      stored.passed === null ? null : stored.passed && stored.thresholds.every((t) => t.observed !== null),
+    verdict: thresholdsVerdict(stored.thresholds, stored.passed, s.measured.ok + s.measured.errors === 0),
     store: {
       ...facts.store,
       reconciled: facts.store.spans === s.totals.scheduled - s.totals.notStarted - s.totals.inFlightAtStop,
