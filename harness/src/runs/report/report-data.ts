@@ -93,15 +93,19 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
   const requests = s.measured.ok + s.measured.errors;
+  // A URL target's answers carry no cost: the provider calls inside its traces do (same population).
+  const costUsd = app ? (app.costUsd ?? 0) : stored.costUsd;
   const patterns: PatternLine[] = Object.entries(stored.byPattern).map(([pattern, p]) => {
     const n = p.ok + p.errors;
     const f = facts.byPattern[pattern];
+    const cost = app ? appCostOf(app, pattern) : p.costUsd;
     return {
       pattern,
       ...p,
+      costUsd: cost,
       requests: n + p.dropped,
       errorRate: n ? p.errors / n : 0,
-      costPer1k: n ? (p.costUsd / n) * 1000 : null,
+      costPer1k: n ? (cost / n) * 1000 : null,
       wastedUsd: f?.wastedUsd ?? 0,
       retries: f?.retries ?? 0,
     };
@@ -132,9 +136,9 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     errorsByClass: s.errorsByClass,
     patterns,
     cost: {
-      totalUsd: stored.costUsd,
-      per1kRequests: requests ? (stored.costUsd / requests) * 1000 : null,
-      perDayAtRunRate: stored.costPerDayUsd,
+      totalUsd: costUsd,
+      per1kRequests: requests ? (costUsd / requests) * 1000 : null,
+      perDayAtRunRate: app ? perDay(costUsd, measuredSeconds) : stored.costPerDayUsd,
       expectedPerDay: stored.expectedCostPerDay,
       wastedUsd: patterns.reduce((a, p) => a + p.wastedUsd, 0),
       priceTableDate: PRICE_TABLE_DATE,
@@ -158,4 +162,14 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     instrument: stored.instrument ?? null,
     app,
   };
+}
+
+/** Cost extrapolated to a day at the measured window's rate. */
+function perDay(costUsd: number, measuredSeconds: number): number | null {
+  return measuredSeconds > 0 ? (costUsd / measuredSeconds) * 86_400 : null;
+}
+
+/** A URL target's cost of one pattern: the provider calls inside its requests' traces. */
+function appCostOf(app: AppSection, pattern: string): number {
+  return app.endpoints.filter((e) => e.pattern === pattern).reduce((a, e) => a + (e.costUsd ?? 0), 0);
 }
