@@ -62,8 +62,11 @@ export const options = {
 export function arrival() {
   const index = exec.scenario.iterationInTest;
   const planned = arrivalOffsetMs(plan, index);
+  // The plan's offset of arrival N decides its warm-up and fault windows on both engines. k6 itself
+  // starts it where the rate curve's area reaches N + 1 (one interval later): lateness counts from there.
   const offset = planned === undefined ? plan.durationMs : planned;
-  const scheduledAt = exec.scenario.startTime + offset;
+  const due = arrivalOffsetMs(plan, index + 1);
+  const scheduledAt = exec.scenario.startTime + (due === undefined ? plan.durationMs : due);
   const item = scenario.mix[mixIndex(plan, index)];
   if (!item) return;
   const pattern = item.pattern;
@@ -83,7 +86,6 @@ export function arrival() {
     input: item.input,
     maxTokens: item.maxTokens,
     fallback: item.fallback,
-    api: item.api,
   };
   const target = scenario.target || { kind: 'builtin' };
   // k6 may start an arrival late (no free VU): the lateness counts in latency, coordinated-omission safe.

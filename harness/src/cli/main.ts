@@ -29,11 +29,12 @@ export function buildCli(): Command {
     .command('run')
     .description('drive a scenario (open model) and print the summary; exit 1 when thresholds fail')
     .argument('<scenario>', 'scenario name (see `harness scenarios`) or path to a scenario .js file')
+    .argument('[k6Args...]', 'flags for `k6 run` after --, e.g. -- --vus 50 --out json=k6.json (engine k6)')
     .option('--engine <engine>', 'builtin or k6', 'builtin')
     .option('--rate <rate>', 'constant rate instead of the stages, e.g. 100/m, 5/s')
     .option('--duration <duration>', 'stretch the stages to this length, e.g. 30s, 5m')
-    .action(async (scenario: string, opts: RunOptions) => {
-      process.exitCode = await runCommand(scenario, opts);
+    .action(async (scenario: string, k6Args: string[], opts: RunOptions) => {
+      process.exitCode = await runCommand(scenario, opts, k6Args);
     });
   program
     .command('report')

@@ -1,14 +1,15 @@
 import { io } from 'socket.io-client';
-import { parseDuration, parseRate } from '../../../scenarios/lib/plan.js';
+import { parseRate } from '../../../scenarios/lib/plan.js';
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
 import type { RunReport } from '../runs/report/report-data';
 import { loadRegistry, loadScenario } from '../scenarios/load';
 import { isScenarioPath, loadScenarioFile } from '../scenarios/load-file';
+import type { Scenario } from '../scenarios/schema';
 import { type ApiTarget, callApi } from './api-client';
 import { openHarnessSession } from './harness-session';
-import { runWithK6 } from './k6-command';
 import { createProgressPrinter } from './progress';
+import { planLines, validateEngineArgs } from './run-args';
 import { summaryText } from './summary-table';
 
 /** Options of `harness run`. */
@@ -18,50 +19,56 @@ export interface RunOptions {
   duration?: string;
 }
 
-/** Check the scenario name and the rate/duration syntax before anything starts. */
-export async function validateRunArgs(scenario: string, opts: RunOptions): Promise<void> {
+/** What a run starts with on the harness: overrides, engine and k6 flags (the scenario is separate). */
+export interface RunRequest extends Omit<RunOptions, 'engine'> {
+  engine?: 'builtin' | 'k6';
+  /** Flags for `k6 run` (after `--`). */
+  k6Args?: string[];
+}
+
+/** Check the scenario (a name or a file, validated by the schema), the engine and the overrides before anything starts. */
+export async function validateRunArgs(
+  scenario: string,
+  opts: RunOptions,
+  k6Args: string[] = [],
+): Promise<Scenario> {
+  validateEngineArgs(opts, k6Args);
+  if (isScenarioPath(scenario)) return (await loadScenarioFile(scenario)).scenario;
   const registry = await loadRegistry();
-  if (isScenarioPath(scenario)) {
-    await loadScenarioFile(scenario);
-    if (opts.engine === 'k6') throw new Error('a scenario file runs with --engine builtin for now');
-  } else if (!Object.hasOwn(registry, scenario)) {
+  if (!Object.hasOwn(registry, scenario)) {
     throw new Error(
       `unknown scenario "${scenario}": valid names are ${Object.keys(registry).sort().join(', ')}`,
     );
   }
-  if (opts.engine !== 'builtin' && opts.engine !== 'k6')
-    throw new Error(`unknown engine "${opts.engine}": valid engines are builtin, k6`);
-  if (opts.rate !== undefined) parseRate(opts.rate);
-  if (opts.duration !== undefined) parseDuration(opts.duration);
+  return loadScenario(scenario);
 }
 
 /**
- * `harness run <scenario>`: drive a scenario with live progress, print the summary, and exit
- * non-zero when a threshold fails or the run does not complete (usable in CI).
+ * `harness run <scenario|file.js> [-- k6 flags]`: drive a scenario with live progress on either
+ * engine, print the effective plan and the summary, and exit non-zero when a threshold fails or the
+ * run does not complete (usable in CI).
  */
-export async function runCommand(scenario: string, opts: RunOptions): Promise<number> {
-  await validateRunArgs(scenario, opts);
+export async function runCommand(scenario: string, opts: RunOptions, k6Args: string[] = []): Promise<number> {
+  const loaded = await validateRunArgs(scenario, opts, k6Args);
   const rateRpm = opts.rate === undefined ? undefined : parseRate(opts.rate);
-  const loaded = isScenarioPath(scenario)
-    ? (await loadScenarioFile(scenario)).scenario
-    : await loadScenario(scenario);
   for (const w of ceilingWarnings(loaded, rateRpm, readCeilings(ceilingDir())))
     process.stderr.write(`warning: ${w}\n`);
+  for (const line of planLines(loaded, opts)) process.stdout.write(`  ${line}\n`);
   const session = await openHarnessSession();
   try {
-    if (opts.engine === 'k6') return await runWithK6(scenario, opts, session.target);
-    return await driveRun(session.target, scenario, opts);
+    return await driveRun(session.target, scenario, {
+      ...(opts.rate ? { rate: opts.rate } : {}),
+      ...(opts.duration ? { duration: opts.duration } : {}),
+      engine: opts.engine === 'k6' ? 'k6' : 'builtin',
+      ...(k6Args.length ? { k6Args } : {}),
+    });
   } finally {
     await session.close();
   }
 }
 
 /** Start a run on a harness, print its live progress and its summary; the exit code for CI. */
-export async function driveRun(
-  target: ApiTarget,
-  scenario: string,
-  opts: Omit<RunOptions, 'engine'>,
-): Promise<number> {
+export async function driveRun(target: ApiTarget, scenario: string, opts: RunRequest): Promise<number> {
   {
     const socket = io(target.baseUrl, {
       transports: ['websocket'],
@@ -87,10 +94,13 @@ export async function driveRun(
         ...(definition === undefined ? { scenario } : { definition }),
         ...(opts.rate ? { rate: opts.rate } : {}),
         ...(opts.duration ? { duration: opts.duration } : {}),
+        ...(opts.engine ? { engine: opts.engine } : {}),
+        ...(opts.k6Args ? { k6Args: opts.k6Args } : {}),
       },
     });
     runId = started.runId;
-    process.stdout.write(`run ${runId}: ${scenario} (dashboard: ${target.baseUrl}/)\n`);
+    const engine = opts.engine === 'k6' ? ' with k6' : '';
+    process.stdout.write(`run ${runId}: ${scenario}${engine} (dashboard: ${target.baseUrl}/)\n`);
     const stop = () => {
       process.stdout.write('\nstopping the run…\n');
       void callApi(target, `/api/runs/${runId}/stop`, { method: 'POST', body: {} }).catch(() => {});

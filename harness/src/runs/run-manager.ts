@@ -4,7 +4,8 @@ import type { LiveTick, MockSettings, RunInfo, RunSettings } from '../contracts/
 import type { DriverRecord } from '../driver/types';
 import type { PlanOverrides } from '../scenarios/plan';
 import { planScenario } from '../scenarios/plan';
-import { runScenario, type ScenarioRunResult } from '../scenarios/run';
+import { runScenario, type ScenarioRunOptions, type ScenarioRunResult } from '../scenarios/run';
+import { runScenarioWithK6 } from '../scenarios/run-k6';
 import type { Scenario } from '../scenarios/schema';
 import type { SpanSink } from '../store/span-sink';
 import { gitVersion } from '../version';
@@ -21,6 +22,10 @@ export interface StartRun {
   overrides?: PlanOverrides;
   /** Defaults to a time-ordered id. */
   runId?: string;
+  /** Who sends the requests: the built-in driver (default) or stock k6 (scenarios/k6/run.js). */
+  engine?: 'builtin' | 'k6';
+  /** Flags for `k6 run` (engine k6 only). */
+  k6Args?: string[];
 }
 
 /** Events the manager announces (socket.io broadcasts them). */
@@ -87,17 +92,22 @@ export function createRunManager(deps: RunManagerDeps) {
   function start(req: StartRun): ActiveRun {
     const runId = req.runId ?? newRunId();
     const scenario = req.scenario;
-    const plan = planScenario(scenario, req.overrides);
+    const engine = req.engine ?? 'builtin';
+    const plan = planScenario(scenario, req.overrides, engine);
     const abort = new AbortController();
     const ids = new Map<number, RequestIds>();
     const record: RunRecord = {
       runId,
       scenario: scenario.name,
-      engine: 'builtin',
+      engine,
       status: 'running',
       seed: scenario.seed,
       gitVersion: gitVersion(),
-      config: { scenario, overrides: req.overrides ?? {} },
+      config: {
+        scenario,
+        overrides: req.overrides ?? {},
+        ...(engine === 'k6' ? { k6Args: req.k6Args ?? [] } : {}),
+      },
       settings: null,
       summary: null,
       thresholdsPassed: null,
@@ -143,7 +153,13 @@ export function createRunManager(deps: RunManagerDeps) {
         }
         record.settings = { mock: lease?.applied ?? null, client } satisfies RunSettings;
         await deps.registry.save(record);
-        const result = await runScenario(scenario, {
+        // Both engines run under the same isolation, spans, ticks and judgement; only the sender differs.
+        const drive =
+          engine === 'k6'
+            ? (sc: Scenario, o: ScenarioRunOptions) =>
+                runScenarioWithK6(sc, { ...o, k6Args: req.k6Args ?? [] })
+            : runScenario;
+        const result = await drive(scenario, {
           runId,
           harnessUrl: deps.harnessUrl(),
           ...(deps.token ? { token: deps.token } : {}),

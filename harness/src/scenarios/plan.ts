@@ -43,19 +43,22 @@ export function callOf(
   if (item.input !== undefined) call.input = item.input;
   if (item.maxTokens !== undefined) call.maxTokens = item.maxTokens;
   if (item.fallback !== undefined) call.fallback = item.fallback;
-  if (item.api !== undefined) call.api = item.api;
   const fault = faultFor(plan, index, item.pattern, offsetMs);
   if (fault) call.headers = { 'x-mock-fault': fault };
   return call;
 }
 
-/** Build the plan for a scenario. */
-export function planScenario(s: Scenario, overrides: PlanOverrides = {}): ScenarioPlan {
+/** Build the plan for a scenario (k6 arrivals are evenly spaced: `ramping-arrival-rate` has no Poisson). */
+export function planScenario(
+  s: Scenario,
+  overrides: PlanOverrides = {},
+  engine: 'builtin' | 'k6' = 'builtin',
+): ScenarioPlan {
   const effective = effectivePlan(s, overrides);
   const schedule = buildSchedule({
     startRpm: effective.startRpm,
     stages: effective.stages,
-    poisson: s.poisson,
+    poisson: s.poisson && engine === 'builtin',
     seed: s.seed,
   });
   return {

@@ -78,7 +78,16 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
     ...(opts.onRecord ? { onRecord: opts.onRecord } : {}),
     ...(opts.onTick ? { onTick: opts.onTick } : {}),
   });
-  const patternOf = (i: number) => plan.callFor(i).pattern;
+  return judgeRun(s, opts.runId, summary, (i) => plan.callFor(i).pattern);
+}
+
+/** Thresholds, per-pattern results, cost and the no-data verdict of a finished run: the same for every engine. */
+export function judgeRun(
+  s: Scenario,
+  runId: string,
+  summary: RunSummary,
+  patternOf: (index: number) => string,
+): ScenarioRunResult {
   const thresholds = evaluateThresholds(s.thresholds ?? {}, metricLookup(summary, patternOf));
   const byPattern = breakDown(summary.records, patternOf);
   const costUsd = Object.values(byPattern).reduce((a, p) => a + p.costUsd, 0);
@@ -86,7 +95,7 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
   const noData = noDataReason(summary, thresholds);
   return {
     scenario: s.name,
-    runId: opts.runId,
+    runId,
     summary,
     byPattern,
     costUsd,

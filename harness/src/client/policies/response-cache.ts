@@ -10,20 +10,9 @@ export interface ResponseCache {
 
 /** The cache key: a hash of everything that can change the answer (never of headers or keys). */
 export function cacheKey(req: ChatRequest): string {
-  const { provider, model, messages, maxTokens, tools, jsonMode, stream, api } = req;
+  const { provider, model, messages, maxTokens, tools, jsonMode, stream } = req;
   return createHash('sha256')
-    .update(
-      JSON.stringify([
-        provider,
-        model,
-        messages,
-        maxTokens,
-        tools ?? null,
-        !!jsonMode,
-        stream,
-        api ?? 'chat',
-      ]),
-    )
+    .update(JSON.stringify([provider, model, messages, maxTokens, tools ?? null, !!jsonMode, stream]))
     .digest('hex');
 }
 

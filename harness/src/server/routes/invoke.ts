@@ -1,8 +1,10 @@
 import { context as otelContext, propagation, type Tracer } from '@opentelemetry/api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { OPENAI_APIS, type Provider } from '../../client/types';
+import type { Provider } from '../../client/types';
+import { outcomeFromInvoke } from '../../driver/invoke-outcome';
 import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
+import { arrivalOf, k6Arrivals } from '../../scenarios/k6-arrivals';
 import type { Store } from '../../store/client';
 import type { ClientRegistry } from '../client-registry';
 import { badRequest, HttpError } from '../http-errors';
@@ -18,14 +20,8 @@ const invokeBody = z
       .object({ provider, model: z.string().min(1).max(200) })
       .strict()
       .optional(),
-    /** OpenAI only: `responses` makes the pattern's model calls through `POST /v1/responses`. */
-    api: z.enum(OPENAI_APIS).optional(),
   })
-  .strict()
-  .refine((b) => b.api !== 'responses' || b.provider === 'openai', {
-    message: 'api "responses" is OpenAI\'s Responses API: it needs provider "openai"',
-    path: ['api'],
-  });
+  .strict();
 const tag = z
   .string()
   .max(200)
@@ -65,13 +61,6 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
           `invalid ${name} header: letters, digits and . _ : - only`,
         );
     }
-    if (pattern === 'batch' && body.data.api === 'responses') {
-      throw new HttpError(
-        400,
-        'unsupported',
-        'the batch pattern sends chat completions batches: leave api out (or "chat") for batch',
-      );
-    }
     if (pattern === 'batch' && body.data.provider === 'gemini') {
       throw new HttpError(
         400,
@@ -89,6 +78,12 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
     res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    // An arrival of a k6 run this harness owns: the run records it like a built-in driver request.
+    const arrival = arrivalOf((h) => req.header(h));
+    const k6Run = arrival ? k6Arrivals.of(runId) : undefined;
+    const carrier =
+      k6Run && arrival ? { ...req.headers, ...k6Run.begin(arrival.index, arrival.latenessMs) } : req.headers;
+    const started = performance.now();
     const result = await invokePattern(
       pattern,
       body.data,
@@ -96,11 +91,27 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
       {
         ...(runId ? { runId } : {}),
         ...(scenario ? { scenario } : {}),
-        parent: propagation.extract(otelContext.active(), req.headers),
+        parent: propagation.extract(otelContext.active(), carrier),
         headers: forwarded,
         signal: abort.signal,
       },
-    );
+    ).catch((e: unknown) => {
+      if (k6Run && arrival)
+        k6Run.end(
+          arrival.index,
+          arrival.latenessMs,
+          { status: 'error', errorClass: 'exception' },
+          performance.now() - started,
+        );
+      throw e;
+    });
+    if (k6Run && arrival)
+      k6Run.end(
+        arrival.index,
+        arrival.latenessMs,
+        outcomeFromInvoke(result, 200),
+        performance.now() - started,
+      );
     res.json(result);
   });
   return router;

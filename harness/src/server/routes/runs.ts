@@ -20,6 +20,9 @@ const startBody = z
     definition: z.unknown().optional(),
     rate: z.union([z.string(), z.number()]).optional(),
     duration: z.string().optional(),
+    engine: z.enum(['builtin', 'k6']).default('builtin'),
+    /** Flags for `k6 run` (engine k6). */
+    k6Args: z.array(z.string().max(1000)).max(100).optional(),
   })
   .strict();
 const format = z.enum(['json', 'md', 'html', 'seed']).default('json');
@@ -114,7 +117,10 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
     ).catch((e: Error) => {
       throw new HttpError(400, 'invalid_scenario', e.message);
     });
-    const run = deps.manager.start({ scenario, overrides });
+    const { engine, k6Args } = body.data;
+    if (k6Args && engine !== 'k6')
+      throw new HttpError(400, 'invalid_request', 'k6Args apply to engine "k6" only');
+    const run = deps.manager.start({ scenario, overrides, engine, ...(k6Args ? { k6Args } : {}) });
     res.status(202).json({ runId: run.info.runId, run: run.info });
   });
 

@@ -1,0 +1,43 @@
+/**
+ * Where `/api/invoke` reports the arrivals of a k6 run to the run that owns it. k6 sends each
+ * arrival with `x-run-id`, `x-arrival-index` (k6's `iterationInTest`, the plan's arrival number)
+ * and `x-arrival-lateness-ms` (how late k6 started it); the harness side of a k6 run listens here
+ * and turns them into the same driver records the built-in engine produces.
+ */
+import type { Outcome } from '../driver/types';
+
+/** What a k6 run does with its arrivals. */
+export interface ArrivalListener {
+  /** An arrival reached `/api/invoke`; answers extra headers for it (its `traceparent`). */
+  begin(index: number, latenessMs: number): Record<string, string>;
+  /** The arrival's unit of work ended; `serverMs` is how long the harness took over it. */
+  end(index: number, latenessMs: number, outcome: Outcome, serverMs: number): void;
+}
+
+const listeners = new Map<string, ArrivalListener>();
+
+/** The arrivals hub (one per process: run ids are unique, so runs of several stacks never mix). */
+export const k6Arrivals = {
+  /** Receive the arrivals of `runId` until the returned function is called. */
+  listen(runId: string, listener: ArrivalListener): () => void {
+    listeners.set(runId, listener);
+    return () => {
+      if (listeners.get(runId) === listener) listeners.delete(runId);
+    };
+  },
+  /** The listener of a run, when one is listening. */
+  of(runId: string | undefined): ArrivalListener | undefined {
+    return runId === undefined ? undefined : listeners.get(runId);
+  },
+};
+
+/** The arrival headers of a request (both present and well-formed), else undefined. */
+export function arrivalOf(
+  header: (name: string) => string | undefined,
+): { index: number; latenessMs: number } | undefined {
+  const index = Number(header('x-arrival-index'));
+  const lateness = Number(header('x-arrival-lateness-ms') ?? '0');
+  if (!Number.isSafeInteger(index) || index < 0 || !Number.isFinite(lateness) || lateness < 0)
+    return undefined;
+  return { index, latenessMs: lateness };
+}
