@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface Profile {
@@ -27,9 +28,32 @@ export function componentOf(url: string, fn: string): string {
   return url.replace(/^file:\/\/.*\/(wt-[^/]+|main)\//, '');
 }
 
-/** Self time (ms) per component and per function, busiest first. */
+/** Our own source component of a frame (`harness/client/`, `mock-providers/sse.ts`), if it is ours. */
+const ownComponent = (url: string): string | undefined => {
+  const src = /\/(harness|mock-providers)\/src\/([^/]+)(\/|\.ts)/.exec(url);
+  return src ? `${src[1]}/${src[2]}${src[3] === '/' ? '/' : '.ts'}` : undefined;
+};
+
+/**
+ * Self time (ms) per component and per function, busiest first; and per *owner*: the nearest frame
+ * of our own code on the stack (so undici time spent for the client counts as the client's).
+ */
 export function summarize(p: Profile) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ownerCache = new Map<number, string | null>();
+  const ownerOf = (id: number): string | null => {
+    const hit = ownerCache.get(id);
+    if (hit !== undefined) return hit;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const owner =
+      (node ? ownComponent(node.callFrame.url) : undefined) ?? (up === undefined ? null : ownerOf(up));
+    ownerCache.set(id, owner);
+    return owner;
+  };
+  const owners = new Map<string, number>();
   const comp = new Map<string, number>();
   const fns = new Map<string, number>();
   let total = 0;
@@ -41,11 +65,14 @@ export function summarize(p: Profile) {
     const { url, functionName, lineNumber } = node.callFrame;
     const c = componentOf(url, functionName);
     comp.set(c, (comp.get(c) ?? 0) + dt);
+    // no frame of ours on the stack (a socket read, a stream callback): the component itself
+    const o = c.startsWith('(') ? c : (ownerOf(node.id) ?? `${c} (no own frame)`);
+    owners.set(o, (owners.get(o) ?? 0) + dt);
     const f = `${functionName || '(anonymous)'} ${c}:${lineNumber + 1}`;
     fns.set(f, (fns.get(f) ?? 0) + dt);
   }
   const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
-  return { totalMs: total, components: sorted(comp), functions: sorted(fns) };
+  return { totalMs: total, components: sorted(comp), owners: sorted(owners), functions: sorted(fns) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -61,6 +88,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `${(ms / 1000).toFixed(2).padStart(8)} s ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${name}`;
   console.log('\nby component (self time, % of busy):');
   for (const c of s.components.slice(0, top)) console.log(line(c));
+  console.log('\nby owner (nearest frame of our own code on the stack, % of busy):');
+  for (const o of s.owners.slice(0, top)) console.log(line(o));
   console.log('\nby function:');
   for (const f of s.functions.slice(0, top)) console.log(line(f));
 }

@@ -1,14 +1,19 @@
 /**
- * Instrument error (issue 19): does the harness, in its default set-up, measure what the mock did?
- * One harness in this process (store, mock, client, driver — as `harness up`/`run` start it) drives
- * `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant rate, and each run's
- * stored "Instrument error" section is read back: schedule lateness, per-request TTFT and e2e error
- * against the mock's ground truth, the mock's own lateness, and event-loop delay.
+ * Instrument error (issue 19): does the harness measure what the mock did? Two topologies side by
+ * side: `one loop` (store, mock, client, driver in one process — what `harness up`/`run` start) and
+ * `mock apart` (the mock in its own process, `harness mock` + HARNESS_PROVIDER_URL, its spans over
+ * OTLP). Each drives `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant
+ * rate, and each run's stored "Instrument error" section is read back: schedule lateness,
+ * per-request TTFT and e2e error against the mock's ground truth, the mock's own lateness, and
+ * event-loop delay with the process's CPU use and the machine's load.
  * Goals: lateness p99 < 5 ms; streaming TTFT error p50 < 1 ms, p99 < 10 ms; direct e2e error p99
  * < 10 ms. `BENCH_INSTRUMENT_SECONDS` sets the measured length of each run (default 120; the
  * scenarios' 10 s warm-up comes on top).
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -38,19 +43,52 @@ async function measure(
   return buildRunReport(stack.store, record);
 }
 
-/** Both runs, one after the other, on one harness. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** `harness mock` in a child process, its spans to `otlpUrl`; resolves with its URL. */
+async function startMockProcess(otlpUrl: string) {
+  const bin = new URL('../harness/bin/harness.mjs', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'mock'], {
+    env: { ...process.env, MOCK_PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let text = '';
+  while (!/mock providers on (\S+)/.test(text)) {
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    text += chunk.toString();
+  }
+  child.stdout.resume();
+  return { url: /mock providers on (\S+)/.exec(text)?.[1] as string, stop: () => child.kill('SIGINT') };
+}
+
+/** Both runs, one after the other, on one harness per topology. */
 export async function run(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  for (const topology of ['one loop', 'mock apart'] as const) out.push(...(await runTopology(topology)));
+  return out;
+}
+
+async function runTopology(topology: 'one loop' | 'mock apart'): Promise<BenchResult[]> {
   const seconds = Number(process.env.BENCH_INSTRUMENT_SECONDS ?? 120);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-instrument-'));
+  // the separate mock needs the receiver's port before the harness starts: take a free one
+  const otlpPort = await freePort();
+  const mock = topology === 'mock apart' ? await startMockProcess(`http://127.0.0.1:${otlpPort}`) : undefined;
   const stack = await startStack({
     config: {
       host: '127.0.0.1',
       port: 0,
-      otlpPort: 0,
+      otlpPort: mock ? otlpPort : 0,
       mockPort: 0,
       token: undefined,
       mock: { host: '127.0.0.1' },
-      providerUrl: undefined,
+      providerUrl: mock?.url,
     },
     store: { mode: 'embedded', dataDir: dir },
     log: pino({ level: 'warn' }),
@@ -76,11 +114,12 @@ export async function run(): Promise<BenchResult[]> {
         err.p99 < 10 &&
         (!stream || (err.p50 != null && err.p50 < 1));
       out.push({
-        goal: `${scenario.replace('-ramp', '')} ${rpm.toLocaleString('en')} RPM, default topology (one harness loop): lateness p99 < 5 ms, ${stream ? 'TTFT error p50 < 1 ms, p99 < 10 ms' : 'e2e error p99 < 10 ms'}`,
+        goal: `${scenario.replace('-ramp', '')} ${rpm.toLocaleString('en')} RPM, ${topology}: lateness p99 < 5 ms, ${stream ? 'TTFT error p50 < 1 ms, p99 < 10 ms' : 'e2e error p99 < 10 ms'}`,
         measured:
           `${seconds} s measured, ${r.achievedRpm.toFixed(0)} RPM achieved, ${i?.compared ?? 0} compared: lateness p50 ${f(r.lateness.p50)} p99 ${f(late)} max ${f(r.lateness.max)}; ` +
           `TTFT error p50 ${f(i?.ttftError.p50)} p99 ${f(i?.ttftError.p99)} max ${f(i?.ttftError.max)}; ` +
           `e2e error p50 ${f(i?.e2eError.p50)} p99 ${f(i?.e2eError.p99)}; mock lateness p50 ${f(i?.mockLateness.p50)} p99 ${f(i?.mockLateness.p99)}; ${loops?.join(', ') ?? ''}` +
+          ` (CPU ${i?.loops[0]?.cpuCores.toFixed(2) ?? '—'} cores, machine load ${i?.loops[0]?.machineLoad.toFixed(1) ?? '—'})` +
           (i?.unreliable ? ` — UNRELIABLE: ${i.reasons.join('; ')}` : ''),
         ratio: err?.p99 != null ? err.p99 / 10 : null,
         pass,
@@ -88,6 +127,7 @@ export async function run(): Promise<BenchResult[]> {
     }
   } finally {
     await stack.close();
+    mock?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   return out;

@@ -50,34 +50,42 @@ async function stopApp(proc: ChildProcess): Promise<void> {
 describe('your app under load: driver → app → mock, one trace', () => {
   let stack: Awaited<ReturnType<typeof startTestStack>>;
   let scenario: Scenario;
-  const apps: ChildProcess[] = [];
+  /** The app without retries and the one with, started side by side (their start-up overlaps). */
+  const apps = new Map<number, { url: string; proc: ChildProcess }>();
 
   beforeAll(async () => {
     stack = await startTestStack();
     process.env.EXAMPLE_TIME_SCALE = '0.1';
     scenario = (await loadScenarioFile(path.join(APP_DIR, 'scenario.js'))).scenario;
-  });
+    const env = { MOCK_PORT: String(stack.mock?.server.port), OTLP_PORT: String(stack.otlp.port) };
+    await Promise.all(
+      [0, 2].map(async (retries) =>
+        apps.set(retries, await startApp({ ...env, EXAMPLE_RETRIES: String(retries) })),
+      ),
+    );
+  }, 60_000);
   afterAll(async () => {
-    await Promise.all(apps.map(stopApp));
+    await Promise.all([...apps.values()].map((a) => stopApp(a.proc)));
     await stack?.dispose();
   });
 
-  /** Run the example scenario against an app with `retries`; the report once every span is in. */
+  /** Run the example scenario against the app with `retries`; the report once every span is in. */
   async function runAgainst(retries: number): Promise<{ runId: string; report: RunReport; app: AppSection }> {
-    const { url, proc } = await startApp({
-      EXAMPLE_RETRIES: String(retries),
-      MOCK_PORT: String(stack.mock?.server.port),
-      OTLP_PORT: String(stack.otlp.port),
-    });
-    apps.push(proc);
+    const started = apps.get(retries);
+    if (!started) throw new Error(`no app with ${retries} retries`);
     const run = stack.runs.manager.start({
-      scenario: { ...scenario, target: { ...scenario.target, kind: 'url', url } as Scenario['target'] },
+      scenario: {
+        ...scenario,
+        target: { ...scenario.target, kind: 'url', url: started.url } as Scenario['target'],
+      },
     });
     await run.result;
-    await stopApp(proc);
+    await stopApp(started.proc);
     await stack.spans.flush();
     const report = (await getJson(`${stack.url}/api/runs/${run.info.runId}/report`)) as RunReport;
     if (!report.app) throw new Error(`no app section: ${JSON.stringify(report).slice(0, 500)}`);
+    // One cost in every view: the run's cost is the provider calls inside its traces.
+    expect(report.cost.totalUsd).toBeCloseTo(report.app.costUsd ?? Number.NaN, 12);
     return { runId: run.info.runId, report, app: report.app };
   }
 

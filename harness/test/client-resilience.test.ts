@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createMockServer, type MockServer } from 'mock-providers';
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientConfigInput } from '../src/client/config';
 import { createLlmClient } from '../src/client/llm-client';
 import type { ChatRequest } from '../src/client/types';
@@ -42,18 +42,26 @@ describe('resilient client against the real mock', () => {
     await fetch(`${mock.url}/__admin/reset`, { method: 'POST' });
     await admin(mock, { profile: 'ideal', rateLimits: 'published', timeScale: 0 });
   });
+  afterEach(() => {
+    mock.context.clock = () => Date.now();
+  });
   afterAll(async () => {
     await mock?.close();
   });
 
   it('retries a 429 after its retry-after, not before, then succeeds', async () => {
-    await admin(mock, { rateLimits: { 'openai/gpt-4o-mini': { rpm: 60 } } });
+    await admin(mock, { rateLimits: { 'openai/gpt-4o-mini': { rpm: 30 } } });
     const drainer = client({ retry: false }, 'tenant-429');
-    // Empty the 60-request bucket (refill: one request per second).
+    // Empty the 30-request bucket (refill: one request per 2 s) on a frozen mock clock, so a slow
+    // machine cannot refill it while it drains; then let the mock's time run on from there.
+    const frozen = Date.now();
+    mock.context.clock = () => frozen;
     const drained = await Promise.all(
-      Array.from({ length: 60 }, () => drainer.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ASK })),
+      Array.from({ length: 30 }, () => drainer.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ASK })),
     );
     expect(drained.every((o) => o.ok)).toBe(true);
+    const resumed = Date.now();
+    mock.context.clock = () => frozen + (Date.now() - resumed);
     const c = client({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 } }, 'tenant-429');
     const o = await c.chat({ provider: 'openai', model: 'gpt-4o-mini', ...ASK });
     expect(o.ok).toBe(true);

@@ -7,13 +7,17 @@ const mock = useMockServer();
 const put = (body: unknown) =>
   fetch(`${mock().url}/__admin/config`, { method: 'PUT', body: JSON.stringify(body) });
 
-/** One chat request, classified by what a client would observe. */
+/**
+ * One chat request, classified by what a client would observe. A `timeout` fault holds the
+ * connection for 3 s at timeScale 0; every other answer comes at once, so the client gives up at
+ * 1 s: far from both, so a loaded machine's slow answer is not taken for a held connection.
+ */
 async function outcome(base: string, i: number, headers: Record<string, string> = {}): Promise<string> {
   const json = i % 2 === 1;
   try {
     const res = await fetch(`${base}/v1/chat/completions`, {
       method: 'POST',
-      signal: AbortSignal.timeout(150),
+      signal: AbortSignal.timeout(1_000),
       headers: { authorization: 'Bearer det', 'content-type': 'application/json', ...headers },
       body: JSON.stringify({
         model: 'gpt-4o-mini',

@@ -86,6 +86,7 @@ export function arrival() {
     input: item.input,
     maxTokens: item.maxTokens,
     fallback: item.fallback,
+    api: item.api,
   };
   const target = scenario.target || { kind: 'builtin' };
   // k6 may start an arrival late (no free VU): the lateness counts in latency, coordinated-omission safe.

@@ -2,7 +2,7 @@ import { fmt } from '../runs/report/format';
 import { reliabilityLine } from '../runs/report/instrument-section';
 import type { RunReport } from '../runs/report/report-data';
 import { mockSettingsLine } from '../runs/report/run-settings';
-import { thresholdsVerdict, thresholdVerdict } from '../scenarios/thresholds';
+import { thresholdVerdict } from '../scenarios/thresholds';
 import { formatTable } from './format-table';
 
 /** The end-of-run summary the CLI prints: per pattern, totals, accounting and thresholds. */
@@ -32,7 +32,7 @@ export function summaryText(r: RunReport): string {
   const i = r.instrument;
   if (i)
     lines.push(
-      `instrument error: TTFT p50 ${fmt.ms(i.ttftError.p50)} p99 ${fmt.ms(i.ttftError.p99)} · e2e p50 ${fmt.ms(i.e2eError.p50)} p99 ${fmt.ms(i.e2eError.p99)} · loop delay p99 ${i.loops.map((l) => `${l.name} ${fmt.ms(l.p99)}`).join(', ')}`,
+      `instrument error: TTFT p50 ${fmt.ms(i.ttftError.p50)} p99 ${fmt.ms(i.ttftError.p99)} · e2e p50 ${fmt.ms(i.e2eError.p50)} p99 ${fmt.ms(i.e2eError.p99)} · loop delay p99 ${i.loops.map((l) => `${l.name} ${fmt.ms(l.p99)} (CPU ${l.cpuCores?.toFixed(2) ?? '—'} cores, machine load ${l.machineLoad?.toFixed(1) ?? '—'})`).join(', ')}`,
     );
   lines.push(reliabilityLine(i).replace(/\*\*/g, ''));
   const errs = Object.entries(r.errorsByClass);
@@ -41,8 +41,7 @@ export function summaryText(r: RunReport): string {
     lines.push(
       `threshold ${t.metric} ${t.expression}: ${t.observed === null ? '—' : t.observed.toFixed(3)} ${thresholdVerdict(t)}`,
     );
-  const verdict = thresholdsVerdict(r.thresholds, r.passed, a.ok + a.errors === 0);
-  if (verdict) lines.push(`thresholds: ${verdict}`);
+  if (r.verdict) lines.push(`thresholds: ${r.verdict}`);
   if (r.failure) lines.push(`FAILED: ${r.failure}`);
   return `${lines.join('\n')}\n`;
 }

@@ -33,6 +33,10 @@ export type ChatMessage =
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
   | { role: 'tool'; content: string; toolCallId: string; toolName: string };
 
+/** Which OpenAI API a call uses: chat completions (default) or the Responses API. */
+export const OPENAI_APIS = ['chat', 'responses'] as const;
+export type OpenAiApi = (typeof OPENAI_APIS)[number];
+
 /** One logical chat request, whatever the provider. */
 export interface ChatRequest {
   provider: Provider;
@@ -45,6 +49,8 @@ export interface ChatRequest {
   jsonMode?: boolean;
   /** Extra request headers, e.g. `x-mock-fault` to force a fault on the mock. */
   headers?: Record<string, string>;
+  /** OpenAI only: `responses` sends the call to `POST /v1/responses` (default `chat`). */
+  api?: OpenAiApi;
 }
 
 /** What one successful attempt produced, normalised across providers. */

@@ -14,6 +14,8 @@ export interface InvokeCall {
   input?: string;
   maxTokens?: number;
   fallback?: { provider: string; model: string };
+  /** OpenAI only: `responses` = the Responses API. */
+  api?: string;
   /** Extra request headers, e.g. `x-mock-fault` for a fault the scenario forces on this request. */
   headers?: Record<string, string>;
 }
@@ -45,6 +47,7 @@ export function builtinTarget(opts: CallerIdentity & { harnessUrl: string }): Ta
       if (call.input !== undefined) body.input = call.input;
       if (call.maxTokens !== undefined) body.maxTokens = call.maxTokens;
       if (call.fallback !== undefined) body.fallback = call.fallback;
+      if (call.api !== undefined) body.api = call.api;
       const init = { method: 'POST', headers: headersFor(opts, call), body: JSON.stringify(body) };
       return guarded(opts, stop, async (signal) => {
         const res = await fetch(`${base}/api/invoke/${call.pattern}`, { ...init, signal });

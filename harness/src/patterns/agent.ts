@@ -7,7 +7,7 @@ import { inStep } from './step-span';
 import { calculate, calculateTool } from './tools/calculate';
 import { databaseTool, queryDatabase } from './tools/database';
 import { search, searchTool } from './tools/search';
-import type { PatternContext, PatternDeps, PatternRunner } from './types';
+import { apiOf, type PatternContext, type PatternDeps, type PatternRunner } from './types';
 
 /** Most model turns one unit of agent work may take (the loop is bounded, never open-ended). */
 export const MAX_AGENT_STEPS = 6;
@@ -69,6 +69,7 @@ export const agent: PatternRunner = async (req, deps, ctx) => {
       {
         provider: req.provider,
         model: req.model,
+        ...apiOf(req),
         stream: false,
         maxTokens: req.maxTokens ?? 512,
         messages,

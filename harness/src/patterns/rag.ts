@@ -4,7 +4,7 @@ import { defaultInput } from './default-inputs';
 import { ensureCorpus, searchCorpus } from './rag-corpus';
 import { inStep } from './step-span';
 import type { PatternOutcome, PatternRunner } from './types';
-import { profileOnly } from './types';
+import { apiOf, profileOnly } from './types';
 
 /**
  * Pattern 4, RAG: embed the question through the mock, find the nearest documents with
@@ -47,6 +47,7 @@ export const rag: PatternRunner = async (req, deps, ctx) => {
     {
       provider: req.provider,
       model: req.model,
+      ...apiOf(req),
       stream: false,
       maxTokens: req.maxTokens ?? 256,
       messages: [

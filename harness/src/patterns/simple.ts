@@ -1,7 +1,14 @@
 import type { CallOutcome } from '../client/call-outcome';
 import type { ChatRequest, ChatResult } from '../client/types';
 import { defaultInput } from './default-inputs';
-import type { PatternContext, PatternName, PatternOutcome, PatternRequest, PatternRunner } from './types';
+import {
+  apiOf,
+  type PatternContext,
+  type PatternName,
+  type PatternOutcome,
+  type PatternRequest,
+  type PatternRunner,
+} from './types';
 
 /** The one request the single-call patterns send; only streaming and the default size differ. */
 function oneCall(
@@ -13,6 +20,7 @@ function oneCall(
   return {
     provider: req.provider,
     model: req.model,
+    ...apiOf(req),
     stream,
     maxTokens: req.maxTokens ?? defaultMaxTokens,
     messages: [

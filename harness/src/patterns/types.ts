@@ -2,7 +2,7 @@ import type { Context, Tracer } from '@opentelemetry/api';
 import type { CallOutcome } from '../client/call-outcome';
 import type { ClassifiedError } from '../client/error-class';
 import type { LlmClient } from '../client/llm-client';
-import type { Provider } from '../client/types';
+import type { OpenAiApi, Provider } from '../client/types';
 import type { Store } from '../store/client';
 
 /** The five integration patterns (the `:pattern` of `POST /api/invoke/:pattern`). */
@@ -16,7 +16,12 @@ export interface PatternRequest {
   input?: string | undefined;
   maxTokens?: number | undefined;
   fallback?: { provider: Provider; model: string } | undefined;
+  /** OpenAI only: which API the model calls use (`responses` = `POST /v1/responses`). */
+  api?: OpenAiApi | undefined;
 }
+
+/** The `api` field of the model calls a pattern request makes (absent = chat completions). */
+export const apiOf = (req: PatternRequest): { api?: OpenAiApi } => (req.api ? { api: req.api } : {});
 
 /** What a pattern runs with. */
 export interface PatternDeps {

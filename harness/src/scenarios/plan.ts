@@ -43,6 +43,7 @@ export function callOf(
   if (item.input !== undefined) call.input = item.input;
   if (item.maxTokens !== undefined) call.maxTokens = item.maxTokens;
   if (item.fallback !== undefined) call.fallback = item.fallback;
+  if (item.api !== undefined) call.api = item.api;
   const fault = faultFor(plan, index, item.pattern, offsetMs);
   if (fault) call.headers = { 'x-mock-fault': fault };
   return call;

@@ -39,16 +39,23 @@ const provider = z.enum(PROVIDERS);
 const model = z.string().min(1);
 const positiveInt = z.number().int().positive();
 
-const mixItem = z.strictObject({
-  pattern,
-  weight: z.number().positive(),
-  provider,
-  model,
-  /** The user prompt (one per request, batch items too); the pattern supplies a default when absent. */
-  input: z.string().max(200_000).optional(),
-  maxTokens: positiveInt.optional(),
-  fallback: z.strictObject({ provider, model }).optional(),
-});
+const mixItem = z
+  .strictObject({
+    pattern,
+    weight: z.number().positive(),
+    provider,
+    model,
+    /** The user prompt (one per request, batch items too); the pattern supplies a default when absent. */
+    input: z.string().max(200_000).optional(),
+    maxTokens: positiveInt.optional(),
+    fallback: z.strictObject({ provider, model }).optional(),
+    /** OpenAI only: `responses` calls `POST /v1/responses` instead of chat completions. */
+    api: z.enum(['chat', 'responses']).optional(),
+  })
+  .refine((i) => i.api !== 'responses' || (i.provider === 'openai' && i.pattern !== 'batch'), {
+    message: 'api "responses" needs provider "openai" and a pattern other than batch',
+    path: ['api'],
+  });
 
 const client = z.strictObject({
   retry: z.union([z.boolean(), z.strictObject({ maxAttempts: positiveInt })]).optional(),

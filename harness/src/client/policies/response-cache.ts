@@ -10,9 +10,20 @@ export interface ResponseCache {
 
 /** The cache key: a hash of everything that can change the answer (never of headers or keys). */
 export function cacheKey(req: ChatRequest): string {
-  const { provider, model, messages, maxTokens, tools, jsonMode, stream } = req;
+  const { provider, model, messages, maxTokens, tools, jsonMode, stream, api } = req;
   return createHash('sha256')
-    .update(JSON.stringify([provider, model, messages, maxTokens, tools ?? null, !!jsonMode, stream]))
+    .update(
+      JSON.stringify([
+        provider,
+        model,
+        messages,
+        maxTokens,
+        tools ?? null,
+        !!jsonMode,
+        stream,
+        api ?? 'chat',
+      ]),
+    )
     .digest('hex');
 }
 

@@ -5,6 +5,7 @@ import { ClassifiedError } from '../error-class';
 import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ProviderAdapter } from '../types';
 import { endpointOf } from './endpoint';
 import { runOpenAiBatch } from './openai-batch';
+import { responsesChat } from './openai-responses';
 import { finishJson, StreamAccumulator } from './stream-accumulator';
 
 function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
@@ -78,6 +79,7 @@ export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof
     provider: 'openai',
     ...endpointOf(baseURL),
     async chat(req, o: AttemptOptions): Promise<ChatResult> {
+      if (req.api === 'responses') return responsesChat(sdk, req, o);
       const started = performance.now();
       const opts = { signal: o.signal, headers: o.headers };
       if (!req.stream) {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { type ComparedRequest, instrumentError, unreliableReasons } from './instrument-error';
 import type { LoopDelay } from './loop-delay';
 
-const loop: LoopDelay = { name: 'harness', samples: 10, p50: 10.1, p99: 11, max: 12, mean: 10.2 };
+const loop: LoopDelay = {
+  name: 'harness',
+  samples: 10,
+  p50: 0.1,
+  p99: 1,
+  max: 2,
+  mean: 0.2,
+  cpuCores: 0.5,
+  machineLoad: 1,
+};
 const req = (over: Partial<ComparedRequest>): ComparedRequest => ({
   stream: true,
   clientTtftMs: 105,

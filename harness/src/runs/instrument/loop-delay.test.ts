@@ -15,5 +15,8 @@ describe('event-loop delay monitor', () => {
     // the blocked stretch is in the max (at least the 60 ms block minus one probe period)
     expect(d.max).toBeGreaterThanOrEqual(45);
     expect(d.p50).toBeGreaterThanOrEqual(0);
+    // 60 ms of busy work inside the window: the process used CPU
+    expect(d.cpuCores).toBeGreaterThan(0);
+    expect(d.machineLoad).toBeGreaterThanOrEqual(0);
   });
 });

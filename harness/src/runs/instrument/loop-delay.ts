@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Event-loop delay of one process or worker over a run's measured window, ms. */
@@ -9,6 +10,14 @@ export interface LoopDelay {
   p99: number | null;
   max: number | null;
   mean: number | null;
+  /**
+   * CPU this process used over the same window, in cores (user + system / wall; a worker reports
+   * its process's). Beside the delay it tells a loop busy with its own work (near 1) from one
+   * starved by other work on the machine (low CPU, high delay).
+   */
+  cpuCores: number;
+  /** The machine's 1-minute load average at the end (0 where the OS has none). */
+  machineLoad: number;
 }
 
 /**
@@ -32,12 +41,20 @@ export interface LoopDelayMonitor {
 export function monitorLoopDelay(name: string): LoopDelayMonitor {
   const h = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   h.enable();
+  let cpu0 = process.cpuUsage();
+  let t0 = performance.now();
   // The histogram holds the time between the probe timer's runs, i.e. the resolution plus the delay.
   const ms = (ns: number) => Math.max(0, ns / 1e6 - LOOP_DELAY_RESOLUTION_MS);
   return {
-    reset: () => h.reset(),
+    reset() {
+      h.reset();
+      cpu0 = process.cpuUsage();
+      t0 = performance.now();
+    },
     stop() {
       h.disable();
+      const cpu = process.cpuUsage(cpu0);
+      const wallMs = performance.now() - t0;
       const n = h.count;
       return {
         name,
@@ -46,6 +63,8 @@ export function monitorLoopDelay(name: string): LoopDelayMonitor {
         p99: n ? ms(h.percentile(99)) : null,
         max: n ? ms(h.max) : null,
         mean: n ? ms(h.mean) : null,
+        cpuCores: wallMs > 0 ? (cpu.user + cpu.system) / 1000 / wallMs : 0,
+        machineLoad: loadavg()[0] ?? 0,
       };
     },
   };

@@ -42,12 +42,21 @@ export function instrumentMarkdown(i: InstrumentError | null): string[] {
   );
   out.push(
     mdTable(
-      ['event loop', 'samples', 'delay p50', 'p99', 'max'],
-      i.loops.map((l) => [l.name, fmt.int(l.samples), fmt.ms(l.p50), fmt.ms(l.p99), fmt.ms(l.max)]),
+      ['event loop', 'samples', 'delay p50', 'p99', 'max', 'CPU (cores)', 'machine load (1 min)'],
+      i.loops.map((l) => [
+        l.name,
+        fmt.int(l.samples),
+        fmt.ms(l.p50),
+        fmt.ms(l.p99),
+        fmt.ms(l.max),
+        // older runs have no CPU figures
+        l.cpuCores === undefined ? '—' : l.cpuCores.toFixed(2),
+        l.machineLoad === undefined ? '—' : l.machineLoad.toFixed(1),
+      ]),
     ),
   );
   out.push(
-    `Event-loop delay: how much later than due a ${LOOP_DELAY_RESOLUTION_MS} ms probe timer fired on that loop during the measured window (perf_hooks.monitorEventLoopDelay); any timestamp taken there can be that late.`,
+    `Event-loop delay: how much later than due a ${LOOP_DELAY_RESOLUTION_MS} ms probe timer fired on that loop during the measured window (perf_hooks.monitorEventLoopDelay); any timestamp taken there can be that late. CPU is what the process used over the window: a high delay at low CPU and a high machine load means other work on the machine starved the harness.`,
   );
   return out;
 }

@@ -1,4 +1,4 @@
-import { thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
+import { thresholdVerdict } from '../../scenarios/thresholds';
 import { appMarkdown } from './app-markdown';
 import { fmt, mdTable } from './format';
 import { instrumentMarkdown } from './instrument-section';
@@ -16,8 +16,7 @@ export function reportMarkdown(r: RunReport): string {
       ` · ${r.measuredSeconds.toFixed(0)} s measured`,
   );
   if (r.failure) out.push(`**FAILED: ${r.failure}**`);
-  const verdict = thresholdsVerdict(r.thresholds, r.passed, r.accounting.ok + r.accounting.errors === 0);
-  if (verdict) out.push(`**Thresholds: ${verdict}**`);
+  if (r.verdict) out.push(`**Thresholds: ${r.verdict}**`);
   out.push(settingsMarkdown(r.settings));
   out.push('## Throughput and accounting');
   out.push(

@@ -3,7 +3,7 @@ import { PRICE_TABLE_DATE } from '../../cost/prices';
 import type { Distribution } from '../../driver/stats';
 import type { RunSummary } from '../../driver/summary';
 import type { PatternResult, ScenarioRunResult } from '../../scenarios/run';
-import type { ThresholdResult } from '../../scenarios/thresholds';
+import { type ThresholdResult, thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
 import type { Store } from '../../store/client';
 import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
@@ -55,8 +55,11 @@ export interface RunReport {
   };
   timeSeries: RunSummary['timeSeries'];
   perStage: RunSummary['perStage'];
-  thresholds: ThresholdResult[];
+  /** Each with its verdict as every view words it (`no data`: nothing measured that it names). */
+  thresholds: (ThresholdResult & { verdict: ReturnType<typeof thresholdVerdict> })[];
   passed: boolean | null;
+  /** PASS, FAIL, or NO DATA (never PASS on nothing measured); null when the run judged none. */
+  verdict: ReturnType<typeof thresholdsVerdict>;
   /** What the store holds for this run, reconciled against the driver's own counts. */
   store: RunFacts['store'] & { reconciled: boolean };
   /** Injected by the mock (ground truth) vs observed by the client, per class. */
@@ -90,15 +93,19 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
   const requests = s.measured.ok + s.measured.errors;
+  // A URL target's answers carry no cost: the provider calls inside its traces do (same population).
+  const costUsd = app ? (app.costUsd ?? 0) : stored.costUsd;
   const patterns: PatternLine[] = Object.entries(stored.byPattern).map(([pattern, p]) => {
     const n = p.ok + p.errors;
     const f = facts.byPattern[pattern];
+    const cost = app ? appCostOf(app, pattern) : p.costUsd;
     return {
       pattern,
       ...p,
+      costUsd: cost,
       requests: n + p.dropped,
       errorRate: n ? p.errors / n : 0,
-      costPer1k: n ? (p.costUsd / n) * 1000 : null,
+      costPer1k: n ? (cost / n) * 1000 : null,
       wastedUsd: f?.wastedUsd ?? 0,
       retries: f?.retries ?? 0,
     };
@@ -129,17 +136,24 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     errorsByClass: s.errorsByClass,
     patterns,
     cost: {
-      totalUsd: stored.costUsd,
-      per1kRequests: requests ? (stored.costUsd / requests) * 1000 : null,
-      perDayAtRunRate: stored.costPerDayUsd,
+      totalUsd: costUsd,
+      per1kRequests: requests ? (costUsd / requests) * 1000 : null,
+      perDayAtRunRate: app ? perDay(costUsd, measuredSeconds) : stored.costPerDayUsd,
       expectedPerDay: stored.expectedCostPerDay,
       wastedUsd: patterns.reduce((a, p) => a + p.wastedUsd, 0),
       priceTableDate: PRICE_TABLE_DATE,
     },
     timeSeries: s.timeSeries,
     perStage: s.perStage,
-    thresholds: stored.thresholds,
-    passed: stored.passed,
+    // Runs recorded before "no data" failed stored such thresholds as passed: judged again here.
+    thresholds: stored.thresholds.map((t) => ({
+      ...t,
+      pass: t.pass && t.observed !== null,
+      verdict: thresholdVerdict(t),
+    })),
+    passed:
+      stored.passed === null ? null : stored.passed && stored.thresholds.every((t) => t.observed !== null),
+    verdict: thresholdsVerdict(stored.thresholds, stored.passed, s.measured.ok + s.measured.errors === 0),
     store: {
       ...facts.store,
       reconciled: facts.store.spans === s.totals.scheduled - s.totals.notStarted - s.totals.inFlightAtStop,
@@ -148,4 +162,14 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     instrument: stored.instrument ?? null,
     app,
   };
+}
+
+/** Cost extrapolated to a day at the measured window's rate. */
+function perDay(costUsd: number, measuredSeconds: number): number | null {
+  return measuredSeconds > 0 ? (costUsd / measuredSeconds) * 86_400 : null;
+}
+
+/** A URL target's cost of one pattern: the provider calls inside its requests' traces. */
+function appCostOf(app: AppSection, pattern: string): number {
+  return app.endpoints.filter((e) => e.pattern === pattern).reduce((a, e) => a + (e.costUsd ?? 0), 0);
 }

@@ -1,7 +1,7 @@
 import { context as otelContext, propagation, type Tracer } from '@opentelemetry/api';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Provider } from '../../client/types';
+import { OPENAI_APIS, type Provider } from '../../client/types';
 import { outcomeFromInvoke } from '../../driver/invoke-outcome';
 import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
 import { arrivalOf, k6Arrivals } from '../../scenarios/k6-arrivals';
@@ -20,8 +20,14 @@ const invokeBody = z
       .object({ provider, model: z.string().min(1).max(200) })
       .strict()
       .optional(),
+    /** OpenAI only: `responses` makes the pattern's model calls through `POST /v1/responses`. */
+    api: z.enum(OPENAI_APIS).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.api !== 'responses' || b.provider === 'openai', {
+    message: 'api "responses" is OpenAI\'s Responses API: it needs provider "openai"',
+    path: ['api'],
+  });
 const tag = z
   .string()
   .max(200)
@@ -60,6 +66,13 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
           'invalid_request',
           `invalid ${name} header: letters, digits and . _ : - only`,
         );
+    }
+    if (pattern === 'batch' && body.data.api === 'responses') {
+      throw new HttpError(
+        400,
+        'unsupported',
+        'the batch pattern sends chat completions batches: leave api out (or "chat") for batch',
+      );
     }
     if (pattern === 'batch' && body.data.provider === 'gemini') {
       throw new HttpError(

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildAppSection, type TraceSpan } from './app-section';
+
+let clock = 0;
+/** One trace: the driver's span, the app's server span, and the mock's calls (start, failed?). */
+function trace(
+  id: string,
+  driver: Partial<TraceSpan['attrs']> & { latencyMs: number },
+  endpoint: string | undefined,
+  calls: { at: number; ms: number; status: number; fault?: string; tokens?: number }[],
+): TraceSpan[] {
+  clock += 10_000;
+  const t0 = clock;
+  const { latencyMs, ...attrs } = driver;
+  const spans: TraceSpan[] = [
+    {
+      traceId: id,
+      service: 'harness-driver',
+      kind: 'Client',
+      name: 'load_request direct',
+      startMs: t0,
+      durationMs: latencyMs,
+      attrs: { pattern: 'direct', outcome: 'ok', ...attrs },
+    },
+  ];
+  if (endpoint)
+    spans.push({
+      traceId: id,
+      service: 'my-app',
+      kind: 'Server',
+      name: endpoint,
+      startMs: t0 + 1,
+      durationMs: 5,
+      attrs: {},
+    });
+  for (const c of calls)
+    spans.push({
+      traceId: id,
+      service: 'mock-providers',
+      kind: 'Server',
+      name: 'POST /v1/chat/completions',
+      startMs: t0 + c.at,
+      durationMs: c.ms,
+      attrs: {
+        httpStatus: String(c.status),
+        model: 'gpt-4o-mini',
+        inputTokens: c.tokens ?? 100,
+        outputTokens: c.status < 400 ? 50 : 0,
+        ...(c.fault ? { faultKind: c.fault } : {}),
+      },
+    });
+  return spans;
+}
+
+describe('the app section of a report', () => {
+  const spans = [
+    trace('a', { latencyMs: 100 }, 'POST /chat', [{ at: 2, ms: 90, status: 200 }]),
+    trace('b', { latencyMs: 120 }, 'POST /chat', [{ at: 2, ms: 100, status: 200 }]),
+    // a 429 retried: absorbed, 200 ms later than the clean median (110)
+    trace('c', { latencyMs: 310 }, 'POST /chat', [
+      { at: 2, ms: 5, status: 429, fault: 'rate_limit' },
+      { at: 200, ms: 100, status: 200 },
+    ]),
+    // a 429 passed on to the user
+    trace('d', { latencyMs: 20, outcome: 'error', errorClass: 'http_4xx' }, 'POST /chat', [
+      { at: 2, ms: 5, status: 429, fault: 'rate_limit' },
+    ]),
+    // a stream cut mid-answer
+    trace(
+      'e',
+      { latencyMs: 80, pattern: 'streaming', outcome: 'error', errorClass: 'stream_cut' },
+      'POST /chat/stream',
+      [{ at: 2, ms: 60, status: 200, fault: 'sse_drop' }],
+    ),
+    // a fan-out of three different prompts: no retries among siblings, however they are timed
+    trace('f', { latencyMs: 150, pattern: 'batch' }, 'POST /summarize', [
+      { at: 2, ms: 5, status: 200, tokens: 30 },
+      { at: 50, ms: 5, status: 200, tokens: 31 },
+      { at: 100, ms: 5, status: 200, tokens: 32 },
+    ]),
+    // no app span joined the trace
+    trace('g', { latencyMs: 90 }, undefined, []),
+  ].flat();
+  const app = buildAppSection(spans);
+
+  it('counts requests per endpoint and the traces the app joined', () => {
+    expect(app.requests).toBe(7);
+    expect(app.joined).toBe(6);
+    expect(app.services).toEqual(['my-app']);
+    expect(app.endpoints.map((e) => [e.endpoint, e.requests, e.errors])).toEqual([
+      ['POST /chat', 4, 1],
+      ['POST /chat/stream', 1, 1],
+      ['POST /summarize', 1, 0],
+      ['direct (no app span)', 1, 0],
+    ]);
+  });
+
+  it('counts provider calls, failed calls and retries from the mock spans in each trace', () => {
+    const chat = app.endpoints.find((e) => e.endpoint === 'POST /chat');
+    expect(chat?.providerCalls).toMatchObject({ total: 5, failed: 2, retries: 1 });
+    expect(chat?.providerCalls.perRequest.max).toBe(2);
+    const batch = app.endpoints.find((e) => e.endpoint === 'POST /summarize');
+    expect(batch?.providerCalls).toMatchObject({ total: 3, failed: 0, retries: 0 });
+  });
+
+  it('bills answered calls only, per app request', () => {
+    const chat = app.endpoints.find((e) => e.endpoint === 'POST /chat');
+    // gpt-4o-mini: $0.15 in / $0.60 out per 1M; three answered calls of 100 in + 50 out
+    const one = (100 * 0.15 + 50 * 0.6) / 1e6;
+    expect(chat?.costUsd).toBeCloseTo(3 * one, 12);
+    expect(chat?.costPerRequestUsd).toBeCloseTo((3 * one) / 4, 12);
+  });
+
+  it('sorts every faulted request into absorbed, degraded or surfaced, with examples', () => {
+    expect(app.resilience).toEqual([
+      {
+        endpoint: 'POST /chat',
+        fault: 'rate_limit',
+        requests: 2,
+        injectedCalls: 2,
+        absorbed: 1,
+        degraded: 0,
+        surfaced: 1,
+        absorbedExtraMsP50: 200,
+        examples: { absorbed: ['c'], degraded: [], surfaced: ['d'] },
+      },
+      {
+        endpoint: 'POST /chat/stream',
+        fault: 'sse_drop',
+        requests: 1,
+        injectedCalls: 1,
+        absorbed: 0,
+        degraded: 1,
+        surfaced: 0,
+        absorbedExtraMsP50: null,
+        examples: { absorbed: [], degraded: ['e'], surfaced: [] },
+      },
+    ]);
+  });
+});
