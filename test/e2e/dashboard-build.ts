@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** The dashboard workspace folder. */
 export const DASHBOARD_DIR = path.resolve(import.meta.dirname, '../../dashboard');
@@ -28,4 +29,13 @@ export function ensureDashboardBuilt(): void {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`dashboard build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** The entry chunk the built index.html loads first: its path and gzipped size in bytes. */
+export function entryChunk(): { file: string; gzipBytes: number } {
+  const html = readFileSync(path.join(DASHBOARD_DIR, 'dist', 'index.html'), 'utf8');
+  const src = /<script[^>]+src="\/?([^"]+\.js)"/.exec(html)?.[1];
+  if (!src) throw new Error('dist/index.html loads no script');
+  const file = path.join(DASHBOARD_DIR, 'dist', src);
+  return { file, gzipBytes: gzipSync(readFileSync(file), { level: 9 }).length };
 }

@@ -1,9 +1,4 @@
-import { useEffect, useState } from 'react';
-import { ComparePage } from '../features/compare/ComparePage';
-import { ControlPage } from '../features/control/ControlPage';
-import { LivePage } from '../features/live/LivePage';
-import { PatternsPage } from '../features/patterns/PatternsPage';
-import { TracesPage } from '../features/traces/TracesPage';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LiveProvider, useLive } from '../lib/live-context';
 import { PaletteContext, useTheme } from '../lib/theme';
 import { onUnauthorized, setToken } from '../lib/token';
@@ -23,6 +18,22 @@ function useView(): ViewId {
   }, []);
   return view;
 }
+
+// Every view is its own chunk, loaded when first opened: the entry chunk holds only the shell,
+// and the charts library and the trace views arrive with the views that draw them.
+const LivePage = lazy(() => import('../features/live/LivePage').then((m) => ({ default: m.LivePage })));
+const PatternsPage = lazy(() =>
+  import('../features/patterns/PatternsPage').then((m) => ({ default: m.PatternsPage })),
+);
+const ComparePage = lazy(() =>
+  import('../features/compare/ComparePage').then((m) => ({ default: m.ComparePage })),
+);
+const TracesPage = lazy(() =>
+  import('../features/traces/TracesPage').then((m) => ({ default: m.TracesPage })),
+);
+const ControlPage = lazy(() =>
+  import('../features/control/ControlPage').then((m) => ({ default: m.ControlPage })),
+);
 
 function Page({ view }: { view: ViewId }) {
   switch (view) {
@@ -83,7 +94,11 @@ export function App() {
       <LiveProvider key={session}>
         <Header view={view} theme={theme} />
         <main className="page">
-          <Page view={view} />
+          {/* In the page flow, above the view: a message pushes the charts down, never covers them. */}
+          <Toasts />
+          <Suspense fallback={<p className="empty">Loading…</p>}>
+            <Page view={view} />
+          </Suspense>
         </main>
       </LiveProvider>
       {needToken ? (
@@ -95,7 +110,6 @@ export function App() {
           }}
         />
       ) : null}
-      <Toasts />
     </PaletteContext.Provider>
   );
 }

@@ -15,3 +15,9 @@ export function viewFromHash(hash: string): ViewId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   return VIEWS.find((v) => v.id === id)?.id ?? 'live';
 }
+
+/** The query parameters of a location hash (`#/traces?trace=ab12` → trace=ab12). */
+export function hashParams(hash: string): URLSearchParams {
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+}

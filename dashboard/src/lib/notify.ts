@@ -12,12 +12,15 @@ const emit = () => {
   for (const l of listeners) l();
 };
 
-/** Show a message; errors stay until dismissed, info fades after a few seconds. */
+/** How long a message stays unless clicked away: errors long enough to read, confirmations briefly. */
+export const NOTICE_MS = { error: 12_000, info: 4_000 } as const;
+
+/** Show a message; it closes itself after NOTICE_MS, or when clicked. */
 export function notify(kind: Notice['kind'], text: string): void {
   const id = nextId++;
-  notices = [...notices.filter((n) => n.text !== text), { id, kind, text }].slice(-5);
+  notices = [...notices.filter((n) => n.text !== text), { id, kind, text }].slice(-3);
   emit();
-  if (kind === 'info') setTimeout(() => dismiss(id), 4_000);
+  setTimeout(() => dismiss(id), NOTICE_MS[kind]);
 }
 
 /** Show an error's message (the server's own words for API errors). */

@@ -16,6 +16,7 @@ export type {
 } from 'harness/contracts';
 export type { PatternStats } from '../../../harness/src/queries/pattern-stats';
 export type { SeriesPoint } from '../../../harness/src/queries/run-series';
+export type { SpanHit } from '../../../harness/src/queries/span-search';
 export type { TraceHit, TraceSpan } from '../../../harness/src/queries/traces';
 export type { Comparison, MetricDelta } from '../../../harness/src/runs/report/compare';
 export type { RunReport } from '../../../harness/src/runs/report/report-data';

@@ -63,7 +63,7 @@ export async function reportCommand(runId: string, opts: { format: string; out?:
     opts.format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : opts.format === 'html'
-        ? reportHtml(report)
+        ? reportHtml(report, { dashboardUrl: apiTarget(harnessConfigFromEnv()).baseUrl })
         : opts.format === 'seed'
           ? seedTablesMarkdown(report)
           : reportMarkdown(report);

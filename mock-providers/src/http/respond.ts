@@ -140,10 +140,41 @@ export function parseJson(text: string, badRequest: BadRequest): unknown {
   }
 }
 
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * A union failure in terms a user can act on: when one branch got inside the value (an object with a
+ * bad field), that field and its problem; otherwise the shapes the union accepts
+ * ("expected one of "off", "published", or an object") instead of zod's bare "Invalid input".
+ */
+function unionIssue(issue: Issue & { code: 'invalid_union' }): Issue {
+  const branches = (issue.errors ?? []) as Issue[][];
+  const deepest = branches
+    .flat()
+    .filter((i) => i.path.length > 0)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (deepest) {
+    const inner = deepest.code === 'invalid_union' ? unionIssue(deepest) : deepest;
+    return { ...inner, path: [...issue.path, ...inner.path] } as Issue;
+  }
+  const shapes = branches.flat().flatMap((i) => {
+    if (i.code === 'invalid_value') return i.values.map((v) => JSON.stringify(v));
+    if (i.code === 'invalid_type') {
+      const kind = i.expected === 'record' ? 'object' : i.expected;
+      return [`${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`];
+    }
+    return [];
+  });
+  if (!shapes.length) return issue;
+  const list = shapes.length > 1 ? `${shapes.slice(0, -1).join(', ')} or ${shapes.at(-1)}` : shapes[0];
+  return { ...issue, message: `expected ${list}` };
+}
+
 /** Describes the first zod issue as `<path>: <message>` and returns the path as the param. */
 export function describeIssue(error: z.ZodError): { message: string; param: string | null } {
-  const issue = error.issues[0];
-  if (!issue) return { message: 'Invalid request body', param: null };
+  const first = error.issues[0];
+  if (!first) return { message: 'Invalid request body', param: null };
+  const issue = first.code === 'invalid_union' ? unionIssue(first) : first;
   const param = issue.path.length ? issue.path.map(String).join('.') : null;
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
   const message = missing

@@ -1,4 +1,5 @@
 import { fmt } from '../../lib/format';
+import { attrText, LONG_VALUE } from './attr-value';
 import type { WaterfallRow } from './waterfall-layout';
 
 const highlighted = (k: string) =>
@@ -22,12 +23,16 @@ export function SpanDetails({ row }: { row: WaterfallRow | undefined }) {
         <p className="hint">Ground truth: what the mock decided for this request.</p>
       ) : null}
       <dl className="attrs">
-        {attrs.map(([k, v]) => (
-          <div key={k} className={highlighted(k) ? 'hl' : undefined}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
+        {attrs.map(([k, v]) => {
+          const text = attrText(k, v);
+          const cls = [highlighted(k) ? 'hl' : '', text.length > LONG_VALUE ? 'long' : ''].join(' ').trim();
+          return (
+            <div key={k} className={cls || undefined}>
+              <dt>{k}</dt>
+              <dd title={text === v ? undefined : v}>{text}</dd>
+            </div>
+          );
+        })}
         {s.events.map((e) => (
           <div key={`${e.name}-${e.timeNs}`}>
             <dt>event</dt>

@@ -1,6 +1,7 @@
+import { reportCharts } from './html-charts';
+import { notableRequestsHtml } from './html-requests';
 import { reportMarkdown } from './markdown';
 import type { RunReport } from './report-data';
-import { barChart, lineChart } from './svg-charts';
 
 const STYLE = `
 :root{color-scheme:light dark;--fg:#111827;--bg:#fff;--muted:#6b7280;--grid:#e5e7eb}
@@ -8,8 +9,10 @@ const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:1100px;margin:2rem auto;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid var(--grid);padding:.25rem .5rem;text-align:right}
 th:first-child,td:first-child{text-align:left}figure{margin:1rem 0}figcaption{font-weight:600}
-svg{width:100%;max-width:640px;height:auto}svg text{font-size:11px;fill:var(--muted)}.grid{stroke:var(--grid)}
-.legend{color:var(--muted);margin:.2rem 0}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}`;
+figure>svg{width:100%;max-width:640px;height:auto}svg text{font-size:11px;fill:var(--muted)}.grid{stroke:var(--grid)}
+.legend{color:var(--muted);margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}.key{display:inline-flex;align-items:center;gap:.35rem;white-space:nowrap}.key svg{width:12px;height:12px;flex:none}
+.axis{stroke:var(--muted)}.band-label{font-size:10px}.muted{color:var(--muted)}a{color:#2563eb}h4{margin:.6rem 0 .2rem}
+table.requests code{font-size:12px}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}`;
 
 /** Markdown tables to HTML (enough for the report's own output: headings, paragraphs, tables). */
 function mdToHtml(md: string): string {
@@ -25,7 +28,8 @@ function mdToHtml(md: string): string {
       if (block.startsWith('# ')) return `<h1>${inline(block.slice(2))}</h1>`;
       if (block.startsWith('## ')) return `<h2>${inline(block.slice(3))}</h2>`;
       if (block.startsWith('|')) {
-        const rows = block.split('\n').filter((_l, i) => i !== 1);
+        // Drop the |---| separator and any blank line (the report ends in a newline).
+        const rows = block.split('\n').filter((l, i) => i !== 1 && l.trim() !== '');
         const cells = (l: string) =>
           l
             .slice(1, -1)
@@ -48,59 +52,20 @@ function mdToHtml(md: string): string {
     .join('\n');
 }
 
-/** The run report as one self-contained HTML page: the Markdown report plus inline SVG charts. */
-export function reportHtml(r: RunReport): string {
-  const ts = r.timeSeries;
-  const t = (i: number) => ts[i]?.second ?? i;
-  const classes = [...new Set(ts.flatMap((s) => Object.keys(s.errors)))].sort();
-  const charts = [
-    lineChart('Throughput: target vs achieved', 'seconds', 'requests / min', [
-      { name: 'target', points: ts.map((s, i) => [t(i), s.requested * 60]) },
-      { name: 'achieved', points: ts.map((s, i) => [t(i), s.achieved * 60]) },
-    ]),
-    lineChart('Latency percentiles and TTFT over time', 'seconds', 'ms', [
-      { name: 'p50', points: ts.map((s, i) => [t(i), s.latency.p50]) },
-      { name: 'p95', points: ts.map((s, i) => [t(i), s.latency.p95]) },
-      { name: 'p99', points: ts.map((s, i) => [t(i), s.latency.p99]) },
-      { name: 'TTFT p50', points: ts.map((s, i) => [t(i), s.ttft.p50]) },
-    ]),
-    classes.length
-      ? lineChart(
-          'Errors by class per second',
-          'seconds',
-          'errors / s',
-          classes.map((c) => ({
-            name: c,
-            points: ts.map((s, i) => [t(i), s.errors[c] ?? 0] as [number, number]),
-          })),
-        )
-      : '',
-    barChart(
-      'Cost per pattern',
-      'USD',
-      r.patterns.map((p) => p.pattern),
-      [
-        { name: 'cost', values: r.patterns.map((p) => p.costUsd) },
-        { name: 'retry waste', values: r.patterns.map((p) => p.wastedUsd) },
-      ],
-    ),
-    barChart(
-      'Cost per 1K requests',
-      'USD / 1K requests',
-      r.patterns.map((p) => p.pattern),
-      [{ name: 'cost / 1K', values: r.patterns.map((p) => p.costPer1k ?? 0) }],
-    ),
-    barChart(
-      'Retries per pattern',
-      'retries',
-      r.patterns.map((p) => p.pattern),
-      [{ name: 'retries', values: r.patterns.map((p) => p.retries) }],
-    ),
-  ].join('\n');
+/** Where the report's trace links point when the caller names no dashboard. */
+export const DEFAULT_DASHBOARD_URL = 'http://127.0.0.1:3000';
+
+/**
+ * The run report as one self-contained HTML page: the Markdown report, inline SVG charts and the
+ * slowest/failed requests per pattern linked to `dashboardUrl`'s trace view.
+ */
+export function reportHtml(r: RunReport, opts: { dashboardUrl?: string } = {}): string {
+  const charts = reportCharts(r).join('\n');
   const title = `Run ${r.runId} — ${r.scenario}`.replace(/[<>&]/g, '');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}</style></head><body>
 ${mdToHtml(reportMarkdown(r))}
 <h2>Charts</h2><div class="charts">${charts}</div>
+${notableRequestsHtml(r.detail, opts.dashboardUrl ?? DEFAULT_DASHBOARD_URL)}
 <script type="application/json" id="report-data">${JSON.stringify(r).replace(/</g, '\\u003c')}</script>
 </body></html>\n`;
 }

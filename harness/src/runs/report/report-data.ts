@@ -9,6 +9,7 @@ import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
 import { queryAppSection } from './app-query';
 import type { AppSection } from './app-section';
+import { type PatternDetail, queryRequestDetail, type RunWindow, runWindows } from './request-detail';
 import { queryRunFacts, type RunFacts } from './run-facts';
 
 /** One pattern's line of the report. */
@@ -68,6 +69,10 @@ export interface RunReport {
   instrument: InstrumentError | null;
   /** URL-target runs: the app per endpoint, its provider calls and cost, the resilience table. */
   app: AppSection | null;
+  /** Per-pattern series, distributions, slowest and failed requests (charts and lists). */
+  detail: PatternDetail[];
+  /** Warm-up and forced-fault windows, seconds since the start (the charts shade them). */
+  windows: RunWindow[];
 }
 
 type StoredSummary = Omit<ScenarioRunResult, 'summary'> & {
@@ -87,9 +92,10 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   }
   const s = stored.summary;
   const target = (run.config as { scenario?: { target?: { kind?: string } } } | null)?.scenario?.target;
-  const [facts, app] = await Promise.all([
+  const [facts, app, detail] = await Promise.all([
     queryRunFacts(store, run.runId),
     target?.kind === 'url' ? queryAppSection(store, run.runId) : null,
+    queryRequestDetail(store, run.runId),
   ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
   const requests = s.measured.ok + s.measured.errors;
@@ -161,6 +167,8 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     fidelity: facts.fidelity,
     instrument: stored.instrument ?? null,
     app,
+    detail,
+    windows: runWindows(run.config, s.wallMs / 1000),
   };
 }
 

@@ -143,7 +143,9 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
     if (!f.success) throw badRequest(f.error, 'format');
     const report = await reportOf(idOf(req.params.id));
     if (f.data === 'json') res.json(report);
-    else if (f.data === 'html') res.type('html').send(reportHtml(report));
+    else if (f.data === 'html')
+      // Trace links point back at this harness, as the caller reached it.
+      res.type('html').send(reportHtml(report, { dashboardUrl: `${req.protocol}://${req.get('host')}` }));
     else
       res.type('text/markdown').send(f.data === 'seed' ? seedTablesMarkdown(report) : reportMarkdown(report));
   });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { patternStats } from '../../queries/pattern-stats';
 import { runSeries } from '../../queries/run-series';
+import { searchSpans, spanServices } from '../../queries/span-search';
 import { searchTraces, traceSpans } from '../../queries/traces';
 import type { Store } from '../../store/client';
 import { badRequest, HttpError } from '../http-errors';
@@ -14,6 +15,25 @@ const search = z
     errorClass: tag.optional(),
     minLatencyMs: z.coerce.number().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+const isoTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO date-time like 2026-12-07T05:00:00Z');
+const spanSearch = z
+  .object({
+    service: z.string().min(1).max(200).optional(),
+    status: z.enum(['error', 'ok']).optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    attr: z
+      .string()
+      .max(500)
+      .regex(/^[^=\s]+=.*$/s, 'expected key=value, e.g. http.route=/api/chat')
+      .optional(),
+    name: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
 
@@ -32,6 +52,27 @@ export function traceRoutes(store: Store): Router {
         limit: q.data.limit,
       }),
     });
+  });
+  // Every stored span, the harness's and those any app sent over OTLP.
+  router.get('/spans', async (req, res) => {
+    const q = spanSearch.safeParse(req.query);
+    if (!q.success) throw badRequest(q.error, 'query');
+    const eq = q.data.attr?.indexOf('=') ?? -1;
+    res.json({
+      traces: await searchSpans(store, {
+        service: q.data.service,
+        status: q.data.status,
+        from: q.data.from === undefined ? undefined : new Date(q.data.from).toISOString(),
+        to: q.data.to === undefined ? undefined : new Date(q.data.to).toISOString(),
+        attrKey: q.data.attr?.slice(0, eq),
+        attrValue: q.data.attr?.slice(eq + 1),
+        name: q.data.name,
+        limit: q.data.limit,
+      }),
+    });
+  });
+  router.get('/spans/services', async (_req, res) => {
+    res.json({ services: await spanServices(store) });
   });
   router.get('/traces/:traceId', async (req, res) => {
     const id = z

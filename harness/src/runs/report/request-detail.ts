@@ -1,0 +1,158 @@
+import { effectivePlan } from '../../../../scenarios/lib/plan.js';
+import type { Scenario } from '../../scenarios/schema';
+import type { Store } from '../../store/client';
+
+/** One pattern's p50/p95 of one second (null when that second had no finished request). */
+export interface PatternSecond {
+  t: number;
+  latencyP50: number | null;
+  latencyP95: number | null;
+  ttftP50: number | null;
+}
+
+/** A cumulative distribution: `[value, share of requests ≤ value]`, value ascending. */
+export type Cdf = [number, number][];
+
+/** One request picked out for the report (slowest or failed), with its trace. */
+export interface NotableRequest {
+  traceId: string;
+  /** Seconds since the run's first request. */
+  t: number;
+  outcome: string;
+  errorClass: string;
+  latencyMs: number;
+  ttftMs: number | null;
+}
+
+/** Per-pattern detail for the report's charts and request lists. */
+export interface PatternDetail {
+  pattern: string;
+  /** Every second of the run, warm-up included (the charts shade it). */
+  series: PatternSecond[];
+  /** Measured window only (warm-up excluded), non-dropped requests. */
+  latencyCdf: Cdf;
+  /** Measured window only, requests that reported a first token. */
+  ttftCdf: Cdf;
+  /** Measured window only, slowest first. */
+  slowest: NotableRequest[];
+  /** Measured window only, earliest first. */
+  failed: NotableRequest[];
+  /** How many requests failed in the measured window (the list may be shorter). */
+  failedTotal: number;
+}
+
+/** How many requests each list holds per pattern. */
+export const NOTABLE_PER_PATTERN = 5;
+const CDF_LEVELS = Array.from({ length: 41 }, (_, i) => i / 40);
+
+const num = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
+
+/**
+ * Per-pattern time series, distributions and notable requests of a run from `harness_requests`.
+ * A built-in run's units are its driver rows (coordinated-omission-safe latency); a k6 run has
+ * invoke rows only.
+ */
+export async function queryRequestDetail(store: Store, runId: string): Promise<PatternDetail[]> {
+  const q = async (query: string) => {
+    const r = await store.client.query({ query, query_params: { run: runId }, format: 'JSONEachRow' });
+    return r.json<Record<string, unknown>>();
+  };
+  const [src] = await q(
+    `SELECT if(countIf(source = 'driver') > 0, 'driver', 'invoke') AS s FROM harness_requests WHERE run_id = {run:String}`,
+  );
+  const source = src?.s === 'driver' ? 'driver' : 'invoke';
+  const base = `FROM harness_requests WHERE run_id = {run:String} AND source = '${source}'`;
+  const t0 = `(SELECT min(Timestamp) ${base})`;
+  const sec = `toUInt32(greatest(0, dateDiff('second', ${t0}, Timestamp)))`;
+  const [series, cdfs, slowest, failed] = await Promise.all([
+    q(`SELECT pattern, ${sec} AS t,
+              quantileExactIf(0.5)(latency_ms, outcome != 'dropped') AS p50,
+              quantileExactIf(0.95)(latency_ms, outcome != 'dropped') AS p95,
+              quantileExactIf(0.5)(ttft_ms, ttft_ms IS NOT NULL) AS ttft,
+              countIf(outcome != 'dropped') AS n, countIf(ttft_ms IS NOT NULL) AS nt
+       ${base} GROUP BY pattern, t ORDER BY pattern, t`),
+    q(`SELECT pattern,
+              quantilesExactIf(${CDF_LEVELS.join(',')})(latency_ms, outcome != 'dropped') AS lat,
+              quantilesExactIf(${CDF_LEVELS.join(',')})(assumeNotNull(ttft_ms), ttft_ms IS NOT NULL) AS ttft,
+              countIf(outcome != 'dropped') AS n, countIf(ttft_ms IS NOT NULL) AS nt,
+              countIf(outcome = 'error') AS failed
+       ${base} AND warmup = 0 GROUP BY pattern ORDER BY pattern`),
+    q(`SELECT pattern, TraceId AS traceId, ${sec} AS t, outcome, error_class AS errorClass,
+              latency_ms AS latencyMs, ttft_ms AS ttftMs
+       ${base} AND warmup = 0 AND outcome != 'dropped'
+       ORDER BY latency_ms DESC LIMIT ${NOTABLE_PER_PATTERN} BY pattern`),
+    q(`SELECT pattern, TraceId AS traceId, ${sec} AS t, outcome, error_class AS errorClass,
+              latency_ms AS latencyMs, ttft_ms AS ttftMs
+       ${base} AND warmup = 0 AND outcome = 'error'
+       ORDER BY Timestamp LIMIT ${NOTABLE_PER_PATTERN} BY pattern`),
+  ]);
+  const notable = (rows: Record<string, unknown>[], pattern: string): NotableRequest[] =>
+    rows
+      .filter((r) => r.pattern === pattern)
+      .map((r) => ({
+        traceId: String(r.traceId),
+        t: Number(r.t),
+        outcome: String(r.outcome),
+        errorClass: String(r.errorClass),
+        latencyMs: Number(r.latencyMs),
+        ttftMs: num(r.ttftMs),
+      }));
+  const cdf = (values: unknown, n: number): Cdf =>
+    n ? ((values ?? []) as unknown[]).map((v, i) => [Number(v), CDF_LEVELS[i] ?? 1] as [number, number]) : [];
+  const patterns = [...new Set(series.map((r) => String(r.pattern)))].sort();
+  return patterns.map((pattern) => {
+    const c = cdfs.find((r) => r.pattern === pattern);
+    return {
+      pattern,
+      series: series
+        .filter((r) => r.pattern === pattern)
+        .map((r) => ({
+          t: Number(r.t),
+          latencyP50: Number(r.n) ? num(r.p50) : null,
+          latencyP95: Number(r.n) ? num(r.p95) : null,
+          ttftP50: Number(r.nt) ? num(r.ttft) : null,
+        })),
+      latencyCdf: cdf(c?.lat, Number(c?.n ?? 0)),
+      ttftCdf: cdf(c?.ttft, Number(c?.nt ?? 0)),
+      slowest: notable(slowest, pattern),
+      failed: notable(failed, pattern),
+      failedTotal: Number(c?.failed ?? 0),
+    };
+  });
+}
+
+/** A named stretch of the run the charts shade (warm-up, a forced fault). */
+export interface RunWindow {
+  name: string;
+  kind: 'warmup' | 'fault';
+  /** Seconds since the run started. */
+  from: number;
+  until: number;
+}
+
+/**
+ * The warm-up and the fault windows of a run, in seconds since the start, from the scenario as run
+ * and its overrides through the engines' own plan (so `--duration` scaling is applied the same way).
+ */
+export function runWindows(config: unknown, endSecond: number): RunWindow[] {
+  const c = (config ?? {}) as { scenario?: Scenario; overrides?: { rateRpm?: number; durationMs?: number } };
+  if (!c.scenario?.stages) return [];
+  let plan: ReturnType<typeof effectivePlan>;
+  try {
+    plan = effectivePlan(c.scenario, c.overrides ?? {});
+  } catch {
+    return []; // a run recorded by an older harness: no windows rather than wrong ones
+  }
+  const out: RunWindow[] = [];
+  if (plan.warmupMs > 0) out.push({ name: 'warm-up', kind: 'warmup', from: 0, until: plan.warmupMs / 1000 });
+  for (const f of plan.faults) {
+    const scope = f.pattern ? ` on ${f.pattern}` : '';
+    out.push({
+      name: `${f.kind} ${Math.round(f.probability * 100)} %${scope}`,
+      kind: 'fault',
+      from: f.fromMs / 1000,
+      until: Number.isFinite(f.untilMs) ? f.untilMs / 1000 : endSecond,
+    });
+  }
+  return out;
+}
