@@ -5,12 +5,15 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack } from '../helpers';
-import { ensureDashboardBuilt } from './dashboard-build';
+import { CHROMIUM, launchChromium, saveShot } from './browser';
+import { ensureDashboardBuilt, entryChunk } from './dashboard-build';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/dashboard');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
@@ -29,9 +32,13 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.click(`[data-testid=tab-${view}]`);
     await page.waitForURL(`**/#/${view}`);
   };
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300); // let recharts settle its layout after the last data change
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** A screenshot into test-results/; `docs` also refreshes the README's docs/<docs>.png. */
+  const shot = async (name: string, docs?: string) => {
+    // Messages close on a click; a picture of the view should not carry the last one.
+    await page.locator('.toast .toast-text').evaluateAll((bs) => {
+      for (const b of bs) (b as unknown as { click(): void }).click();
+    });
+    return saveShot(page, SHOTS, name, docs);
   };
   /** Longest `d` attribute among the matching SVG paths (0 when none is drawn yet). */
   const pathLengths = async (selector: string) =>
@@ -47,19 +54,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     ensureDashboardBuilt();
     mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
@@ -82,6 +77,11 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const api = await fetch(`${stack.url}/api/nope`);
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('keeps the entry chunk under 150 kB gzipped (views and charts load on demand)', () => {
+    const entry = entryChunk();
+    expect(entry.gzipBytes, entry.file).toBeLessThan(150_000);
   });
 
   it('starts a run from Control and shows live numbers, then errors after switching to an outage', async () => {
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(
       ((await (await fetch(`${stack.url}/api/mock/config`)).json()) as { profile: string }).profile,
     ).toBe('outage');
-    await shot('control-light');
+    await shot('control-light', 'dashboard-control');
 
     await open('live');
     await expect.poll(() => statNumber('errors-total'), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -129,9 +129,9 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       .poll(() => page.textContent('[data-testid=live-status]'), { timeout: 30_000 })
       .toBe('completed');
     await expect.poll(() => statNumber('errors-total'), { timeout: 10_000 }).toBeGreaterThan(0);
-    await shot('live-finished-light');
+    await shot('live-finished-light', 'dashboard-live');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await shot('live-finished-dark');
+    await shot('live-finished-dark', 'dashboard-live-dark');
     await page.setViewportSize({ width: 1024, height: 860 });
     await shot('live-finished-dark-1024');
     await page.setViewportSize({ width: 1280, height: 860 });
@@ -167,14 +167,60 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       names.join(' | '),
     ).toBe(true);
     await page.waitForSelector('[data-testid=span-details] .hl');
-    await shot('traces-light');
+    await shot('traces-light', 'dashboard-traces');
   });
+
+  it("finds your app's own OTLP trace by service and attribute, and any trace by id", async () => {
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': 'users-app' }),
+      spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: stack.otlp.url }))],
+    });
+    const span = provider.getTracer('app').startSpan('checkout', {
+      attributes: { 'order.user': 'alice', 'app.wait_ms': 30.999999999976048, 'app.note': 'x'.repeat(120) },
+    });
+    const traceId = span.spanContext().traceId;
+    span.end();
+    await provider.forceFlush();
+    await provider.shutdown();
+    await stack.spans.flush();
+
+    await page.goto(`${stack.url}/#/traces`);
+    await page.click('[data-testid=traces-mode-spans]');
+    await page.waitForSelector('[data-testid=spans-service] option[value=users-app]', { state: 'attached' });
+    await page.selectOption('[data-testid=spans-service]', 'users-app');
+    await page.fill('[data-testid=spans-attr]', 'order.user=alice');
+    await page.click('[data-testid=spans-search]');
+    await expect
+      .poll(() => page.locator('[data-testid=span-table] tbody tr td:nth-child(2)').allTextContents())
+      .toEqual(['users-app']);
+    await page.locator('[data-testid=span-table] tbody tr').first().click();
+    await page.waitForSelector('[data-testid=wf-row]');
+    // The span panel rounds with the unit and gives a long value its own wrapped line.
+    const wait = page.locator('[data-testid=span-details] div', { hasText: 'app.wait_ms' }).locator('dd');
+    expect(await wait.textContent()).toBe('31.0 ms');
+    expect(await page.locator('[data-testid=span-details] .long dd').count()).toBe(1);
+    await shot('traces-otlp-light', 'dashboard-traces-otlp');
+
+    // A bad attribute filter is refused naming the field and the shape it expects.
+    await page.fill('[data-testid=spans-attr]', 'no-equals-sign');
+    await page.click('[data-testid=spans-search]');
+    await expect.poll(() => page.textContent('.page')).toMatch(/attr: expected key=value/);
+
+    // By id: a typo is named before anything is sent; the real id opens the waterfall.
+    await page.fill('[data-testid=trace-id]', 'xyz');
+    expect(await page.textContent('[data-testid=trace-id-error]')).toMatch(/32 hexadecimal characters/);
+    await page.goto(`${stack.url}/#/traces?trace=${traceId}`);
+    await expect.poll(() => page.inputValue('[data-testid=trace-id]')).toBe(traceId);
+    await expect
+      .poll(() => page.locator('[data-testid=wf-row] .wf-name').allTextContents())
+      .toEqual([expect.stringContaining('checkout')]);
+  }, 60_000);
 
   it('shows cost vs latency per pattern', async () => {
     await open('patterns');
     await page.waitForSelector('[data-testid=pattern-table] tbody tr');
     await page.waitForSelector('[data-testid=chart-scatter] .recharts-scatter-symbol');
-    await shot('patterns-light');
+    await shot('patterns-light', 'dashboard-patterns');
   });
 
   it('compares two runs: deltas table and overlaid series', async () => {
@@ -195,7 +241,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       await page.locator('[data-testid=delta-table] tr.improved, [data-testid=delta-table] tr.worse').count(),
     ).toBeGreaterThan(0);
     await page.waitForSelector('[data-testid=chart-compare-latency] path.recharts-line-curve');
-    await shot('compare-light');
+    await shot('compare-light', 'dashboard-compare');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot('compare-dark');
     await open('traces');

@@ -90,8 +90,10 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.filter((r) => (r.textContent ?? '').trim() === '').length);
     expect(emptyRows).toBe(0);
-    await saveShot(page, SHOTS, 'report-light');
+    await saveShot(page, SHOTS, 'report-light', 'report');
     await page.locator('.charts').screenshot({ path: path.join(SHOTS, 'report-charts-light.png') });
+    if (process.env.HARNESS_UPDATE_DOCS === '1')
+      await page.locator('.charts').screenshot({ path: path.resolve(SHOTS, '../../docs/report-charts.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await saveShot(page, SHOTS, 'report-dark');
     await page.locator('.charts').screenshot({ path: path.join(SHOTS, 'report-charts-dark.png') });

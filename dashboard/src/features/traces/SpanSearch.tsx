@@ -73,7 +73,9 @@ export function SpanSearch(props: { selected: string | undefined; onOpen: (trace
           >
             <option value="">any</option>
             {(services.data ?? []).map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {s}
+              </option>
             ))}
           </select>
         </label>

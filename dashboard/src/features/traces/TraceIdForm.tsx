@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
 
-/** "Open a trace by id": 32 hex characters (pasted from a log, a report or your app's span). */
+/**
+ * "Open a trace by id": 32 hex characters (pasted from a log, a report or your app's span). The
+ * parent remounts it on every open, so it starts from the trace on screen.
+ */
 export function TraceIdForm(props: { value: string | undefined; onOpen: (traceId: string) => void }) {
   const [text, setText] = useState(props.value ?? '');
-  useEffect(() => setText(props.value ?? ''), [props.value]);
   const id = text.trim().toLowerCase();
   const bad = id !== '' && !TRACE_ID.test(id);
   return (

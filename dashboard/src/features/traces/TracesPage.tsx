@@ -38,9 +38,12 @@ export function TracesPage() {
   const [search, setSearch] = useState<TraceQuery>();
   const [traceId, setTraceId] = useState<string>();
   const [spanId, setSpanId] = useState<string>();
+  // Every open (click, id, link) remounts the id field, so it always shows the trace on screen.
+  const [opened, setOpened] = useState(0);
   const [openTrace] = useState(() => (id: string) => {
     setTraceId(id);
     setSpanId(undefined);
+    setOpened((n) => n + 1);
   });
   useLinkedTrace(openTrace);
   const effective = search ?? (runs.data?.[0] ? { ...EMPTY, run: runs.data[0].runId } : undefined);
@@ -76,7 +79,7 @@ export function TracesPage() {
     layout.rows[0];
   return (
     <>
-      <TraceIdForm value={traceId} onOpen={openTrace} />
+      <TraceIdForm key={opened} value={traceId} onOpen={openTrace} />
       <div className="toolbar" role="tablist" aria-label="search">
         <button
           type="button"
