@@ -106,9 +106,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await expect
       .poll(async () => pathLengths('[data-testid=chart-rate] path.recharts-line-curve'), { timeout: 10_000 })
       .toBeGreaterThan(20);
-    expect(
-      await page.locator('[data-testid=chart-latency] path.recharts-line-curve').count(),
-    ).toBeGreaterThan(0);
+    // Latency appears once the first requests complete (a second or more after the first send).
+    await expect
+      .poll(() => page.locator('[data-testid=chart-latency] path.recharts-line-curve').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
     await shot('live-running-light');
 
     // The fault engine's outage profile, switched live from Control.
