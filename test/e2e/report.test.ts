@@ -115,6 +115,8 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     const traceId = href.split('trace=')[1] ?? '';
     await link.click();
     await page.waitForURL('**/#/traces?trace=*');
+    // The Traces chunk, the trace and its layout load on demand: wait for them, however slow the box.
+    await page.waitForSelector('[data-testid=wf-row]', { timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid=wf-row]').count()).toBeGreaterThanOrEqual(2);
     expect(await page.inputValue('[data-testid=trace-id]')).toBe(traceId);
   });
