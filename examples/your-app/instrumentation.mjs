@@ -23,6 +23,10 @@ const endpoint =
 const sdk = new NodeSDK({
   resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME ?? 'example-app' }),
   traceExporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }),
+  // Traces only: the harness receives traces. Without these the SDK would also start OTLP metric
+  // and log exporters aimed at the default localhost:4318, whatever OTLP_PORT says.
+  metricReaders: [],
+  logRecordProcessors: [],
   instrumentations: [
     new HttpInstrumentation({
       // Only the app's own server side; the exporter's posts to the receiver are not the app's work.
