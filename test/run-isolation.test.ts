@@ -173,16 +173,30 @@ describe('run isolation on the in-process mock', () => {
     expect(r2.settings.mock).toMatchObject({ profile: 'ideal', seed: 11 });
   }, 60_000);
 
-  it('aborted (stopped through the API): settings put back', async () => {
+  it('aborted (stopped through the API), changed live meanwhile: the change is recorded, settings put back', async () => {
     const run = stack.runs.manager.start({
       scenario: tinyScenario({ stages: [{ duration: '5m', target: 600 }] }),
     });
     await waitFor('the first tick', () => run.lastTick, { timeoutMs: 30_000 });
     expect((await mockConfig(mockUrl)).profile).toBe('ideal');
+    // A live change (the dashboard's mock control) during the run is recorded with the run.
+    const live = await fetch(`${stack.url}/api/mock/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rateLimits: 'off' }),
+    });
+    expect(live.status).toBe(200);
     expect((await post(`${stack.url}/api/runs/${run.info.runId}/stop`, {})).status).toBe(200);
     await run.result;
     expect(run.info.status).toBe('aborted');
     expect(await mockConfig(mockUrl)).toEqual(LEFT_BEHIND);
+    const { run: stored } = await getJson(`${stack.url}/api/runs/${run.info.runId}`);
+    expect(stored.settings.mock.profile).toBe('ideal');
+    expect(stored.settings.mockChanges).toEqual([
+      { at: expect.any(String), settings: expect.objectContaining({ profile: 'ideal', rateLimits: 'off', seed: 11 }) },
+    ]);
+    const md = await (await fetch(`${stack.url}/api/runs/${run.info.runId}/report?format=md`)).text();
+    expect(md).toMatch(/\*\*mock changed live during the run\*\* at .*rateLimits off/);
   }, 60_000);
 
   it('engines outside the harness (k6) isolate through /api/mock/* the same way', async () => {

@@ -108,7 +108,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       spans,
       clients,
       runs,
-      mockAdmin: { mockUrl: providerUrl, onConfig: (settings) => runs.emit('mock:config', settings) },
+      mockAdmin: {
+        mockUrl: providerUrl,
+        onConfig: (settings) => {
+          for (const run of runs.manager.active()) run.noteMockChange(settings);
+          runs.emit('mock:config', settings);
+        },
+      },
       tracer: trace.getTracer('harness.patterns'),
       version: HARNESS_VERSION,
       token: config.token,

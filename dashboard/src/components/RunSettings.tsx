@@ -60,6 +60,14 @@ export function RunSettingsPanel({ runId, version }: { runId: string; version?: 
                 <td colSpan={2}>no mock admin API: not applied</td>
               </tr>
             )}
+            {(run.settings.mockChanges ?? []).map((c) => (
+              <tr key={c.at} data-testid="run-settings-change">
+                <td>changed live at {c.at}</td>
+                <td>
+                  <code>{JSON.stringify(c.settings)}</code>
+                </td>
+              </tr>
+            ))}
             <tr>
               <th colSpan={2}>client</th>
             </tr>

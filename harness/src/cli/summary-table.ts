@@ -1,7 +1,7 @@
 import { fmt } from '../runs/report/format';
 import { reliabilityLine } from '../runs/report/instrument-section';
 import type { RunReport } from '../runs/report/report-data';
-import { mockSettingsLine } from '../runs/report/run-settings';
+import { runMockLine } from '../runs/report/run-settings';
 import { thresholdVerdict } from '../scenarios/thresholds';
 import { formatTable } from './format-table';
 
@@ -23,7 +23,7 @@ export function summaryText(r: RunReport): string {
   const a = r.accounting;
   const lines = [
     `Run ${r.runId} (${r.scenario}): ${r.status}, ${r.measuredSeconds.toFixed(0)} s measured`,
-    `mock: ${mockSettingsLine(r.settings?.mock)}`,
+    `mock: ${runMockLine(r.settings)}`,
     formatTable(rows),
     `requested ${fmt.rpm(r.requestedRpm)}, achieved ${fmt.rpm(r.achievedRpm)} · scheduled ${a.scheduled} = ok ${a.ok} + errors ${a.errors} + dropped ${a.dropped} + in flight at stop ${a.inFlightAtStop} + not started ${a.notStarted} (${a.identityHolds ? 'holds' : 'BROKEN'})`,
     `latency p50 ${fmt.ms(r.latency.p50)} p95 ${fmt.ms(r.latency.p95)} p99 ${fmt.ms(r.latency.p99)} · TTFT p50 ${fmt.ms(r.ttft.p50)} · lateness p99 ${fmt.ms(r.lateness.p99)}${r.lateness.unreliable ? ' (UNRELIABLE: > 5 ms)' : ''}`,

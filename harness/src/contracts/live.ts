@@ -70,6 +70,8 @@ export interface MockSettings {
 export interface RunSettings {
   mock: MockSettings | null;
   client: Record<string, unknown> | null;
+  /** Live changes of the mock's settings (dashboard, `PUT /api/mock/config`) while the run ran. */
+  mockChanges?: { at: string; settings: MockSettings }[];
 }
 
 /** Server → dashboard. */

@@ -49,6 +49,8 @@ export interface ActiveRun {
   result: Promise<ScenarioRunResult | undefined>;
   lastTick: LiveTick | undefined;
   stop(): void;
+  /** Record a live change of the mock's settings made while this run runs (its record says so). */
+  noteMockChange(settings: MockSettings): void;
 }
 
 /** A time-ordered, unique run id: `20261129-194501-ab12cd`. */
@@ -129,6 +131,17 @@ export function createRunManager(deps: RunManagerDeps) {
       result: Promise.resolve(undefined),
       lastTick: undefined,
       stop: () => abort.abort(),
+      noteMockChange(settings) {
+        if (!record.settings || record.status !== 'running') return;
+        const change = { at: new Date().toISOString(), settings };
+        record.settings = {
+          ...record.settings,
+          mockChanges: [...(record.settings.mockChanges ?? []), change],
+        };
+        void deps.registry
+          .save(record)
+          .catch((e: Error) => deps.log('cannot save run', { runId, error: e.message }));
+      },
     };
     const onRecord = (r: DriverRecord) => {
       const call = plan.callFor(r.index);

@@ -12,6 +12,12 @@ export function mockSettingsLine(m: MockSettings | null | undefined): string {
   return `profile ${show(m.profile)} · seed ${m.seed} · timeScale ${m.timeScale} · rateLimits ${show(m.rateLimits)}`;
 }
 
+/** The mock line of a run, saying when its settings were changed live while it ran. */
+export function runMockLine(s: RunSettings | null | undefined): string {
+  const n = s?.mockChanges?.length ?? 0;
+  return `${mockSettingsLine(s?.mock)}${n ? ` (CHANGED live ${n}× during the run)` : ''}`;
+}
+
 /** One line for the client's settings (compact JSON; `off` for a disabled policy). */
 export function clientSettingsLine(c: Record<string, unknown> | null | undefined): string {
   if (!c) return 'not recorded';
@@ -22,7 +28,15 @@ export function clientSettingsLine(c: Record<string, unknown> | null | undefined
 
 /** The report's "Settings" section as Markdown. */
 export function settingsMarkdown(s: RunSettings | null): string {
-  return `## Settings\n\nmock: ${mockSettingsLine(s?.mock)}\n\nclient: \`${clientSettingsLine(s?.client)}\``;
+  const changes = (s?.mockChanges ?? []).map(
+    (c) => `**mock changed live during the run** at ${c.at}: ${mockSettingsLine(c.settings)}`,
+  );
+  return [
+    '## Settings',
+    `mock: ${mockSettingsLine(s?.mock)}`,
+    ...changes,
+    `client: \`${clientSettingsLine(s?.client)}\``,
+  ].join('\n\n');
 }
 
 /** Flatten to `path → JSON value` so two settings objects compare key by key. */

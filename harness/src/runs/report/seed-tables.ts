@@ -1,7 +1,7 @@
 import { fmt, mdTable } from './format';
 import { reliabilityLine } from './instrument-section';
 import type { RunReport } from './report-data';
-import { mockSettingsLine } from './run-settings';
+import { runMockLine } from './run-settings';
 
 /** The seed's production table (1M requests/day) and its latency claims, per pattern. */
 export const SEED_PRODUCTION = [
@@ -97,7 +97,7 @@ export function seedTablesMarkdown(r: RunReport): string {
       fmt.usd(x.measuredCostPerDay),
     ]),
   );
-  const ran = `Mock: ${mockSettingsLine(r.settings?.mock)} (published latencies at timeScale 1 only).`;
+  const ran = `Mock: ${runMockLine(r.settings)} (published latencies at timeScale 1 only).`;
   const failed = r.failure ? `**FAILED: ${r.failure}**\n\n` : '';
   return `# Seed tables vs run ${r.runId} (${r.scenario})\n\n${failed}${ran}\n\n${table}\n\nTotal per day: seed ${fmt.usd(t.seedTotalPerDay)}, measured ${fmt.usd(t.measuredTotalPerDay)} (each pattern's measured cost per request × the seed's 1M-requests/day mix; prices as of ${r.cost.priceTableDate}).\n\n${reliabilityLine(r.instrument)}\n`;
 }
