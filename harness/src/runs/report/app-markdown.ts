@@ -82,10 +82,13 @@ export function appMarkdown(app: AppSection): string[] {
     ),
   );
   out.push(
-    "Absorbed: the user got a complete 2xx answer (extra p50: over the endpoint's fault-free successes). " +
-      'Degraded: a 2xx whose body broke off. Surfaced: an error status, a timeout or a dropped connection. ' +
-      "Open a trace: `GET /api/traces/<id>` (the driver's, the app's and the mock's spans) or the " +
-      "dashboard's Traces view.",
+    [
+      "Absorbed: the user got a complete 2xx answer (extra p50: over the endpoint's fault-free successes).",
+      'Degraded: a 2xx whose body broke off. Surfaced: an error status, a timeout or a dropped connection.',
+      // an example for the reader, not SQL this code runs
+      'Open a trace: `harness sql "SELECT ServiceName, SpanName, Duration FROM otel_traces WHERE TraceId = \'<id>\'"`',
+      "or the dashboard's trace view.",
+    ].join(' '),
   );
   return out;
 }
