@@ -5,19 +5,6 @@ import { createTraceClaims } from './faults/baggage';
 import { type FaultProfile, resolveProfile } from './faults/profiles';
 import { createLimiter, type Limiter } from './limits/limiter';
 import { type MockConfig, type MockOptions, toConfig } from './options';
-import type { AnthropicBatch } from './providers/anthropic/batch-store';
-import type { OpenAIBatch } from './providers/openai/batch-store';
-import type { StoredFile } from './providers/openai/file-store';
-import type { StoredResponse } from './providers/openai/response-store';
-
-/** Stored objects of one mock instance (cleared by `POST /__admin/reset`). */
-export interface MockStore {
-  files: Map<string, StoredFile>;
-  openaiBatches: Map<string, OpenAIBatch>;
-  anthropicBatches: Map<string, AnthropicBatch>;
-  /** `POST /v1/responses` answers with `store: true` (bounded, oldest dropped first). */
-  responses: Map<string, StoredResponse>;
-}
 
 /**
  * Everything one mock instance owns. Every handler closes over one context, so two mocks
@@ -28,7 +15,8 @@ export interface MockContext {
   /** The configured fault profile, resolved (per-request `x-mock-profile` overrides it). */
   profile: FaultProfile;
   stats: StatsRecorder;
-  store: MockStore;
+  /** Provider-owned state by slot (files, batches, stored responses; see `state-slots.ts`), cleared by reset. */
+  state: Map<symbol, unknown>;
   /** Arrival-order PRNG for fault decisions (restarted when `seed` is set or on reset). */
   arrivalRng: Rng;
   /** Traces whose baggage-forced fault was spent (one per trace; cleared on reset). */
@@ -45,13 +33,6 @@ export interface MockContext {
   reset(): void;
 }
 
-const emptyStore = (): MockStore => ({
-  files: new Map(),
-  openaiBatches: new Map(),
-  anthropicBatches: new Map(),
-  responses: new Map(),
-});
-
 /** Creates the state of one mock instance from its options. */
 export function createContext(options: MockOptions = {}): MockContext {
   const config = toConfig(options);
@@ -60,7 +41,7 @@ export function createContext(options: MockOptions = {}): MockContext {
     config,
     profile: resolveProfile(config.profile),
     stats: createStats(),
-    store: emptyStore(),
+    state: new Map(),
     arrivalRng: createRng(config.seed),
     faultClaims: createTraceClaims(),
     limiter: createLimiter(config.rateLimits, () => ctx.clock()),
@@ -74,7 +55,7 @@ export function createContext(options: MockOptions = {}): MockContext {
     },
     reset() {
       ctx.stats.reset();
-      ctx.store = emptyStore();
+      ctx.state = new Map();
       ctx.limiter.reset();
       ctx.arrivalRng = createRng(ctx.config.seed);
       ctx.faultClaims = createTraceClaims();

@@ -1,4 +1,6 @@
+import type { MockContext } from '../../context';
 import type { BatchFault } from '../../faults/batch';
+import { defineSlot, stateOf } from '../../state-slots';
 
 /** One request of a Message Batch. */
 export interface AnthropicBatchRequest {
@@ -34,3 +36,8 @@ export function anthropicPhase(
   }
   return now < end ? { status: 'in_progress', endedAt: null } : { status: 'ended', endedAt: end };
 }
+
+const BATCHES = defineSlot('anthropic.batches', () => new Map<string, AnthropicBatch>());
+
+/** The Anthropic message batches of one instance, by id. */
+export const anthropicBatchesOf = (ctx: MockContext): Map<string, AnthropicBatch> => stateOf(ctx, BATCHES);

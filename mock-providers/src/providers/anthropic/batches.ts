@@ -7,7 +7,7 @@ import { HttpFailure, json, readJson, validate } from '../../http/respond';
 import { providerRoute } from '../../http/route';
 import { BATCH_MAX_REQUESTS } from '../../limits/published';
 import { batchDuration } from '../openai/batch-store';
-import { type AnthropicBatch, anthropicPhase } from './batch-store';
+import { type AnthropicBatch, anthropicBatchesOf, anthropicPhase } from './batch-store';
 import { anthropicBinding } from './binding';
 import { anthropicErrors } from './errors';
 import { completeMessage, parseMessages } from './messages';
@@ -84,7 +84,7 @@ async function view(ctx: MockContext, b: AnthropicBatch, origin: string) {
 /** `/v1/messages/batches`: create, retrieve, list, cancel, delete and `/results` JSONL. */
 export function anthropicBatchesHandlers(ctx: MockContext): HttpHandler[] {
   const find = (id: string | undefined, requestId: string) => {
-    const b = id ? ctx.store.anthropicBatches.get(id) : undefined;
+    const b = id ? anthropicBatchesOf(ctx).get(id) : undefined;
     if (!b) throw new HttpFailure(anthropicErrors(requestId).notFound(`message_batch: ${id}`));
     return b;
   };
@@ -134,13 +134,13 @@ export function anthropicBatchesHandlers(ctx: MockContext): HttpHandler[] {
           counts,
           ...(fault ? { fault } : {}),
         };
-        ctx.store.anthropicBatches.set(batch.id, batch);
+        anthropicBatchesOf(ctx).set(batch.id, batch);
         return json(await view(ctx, batch, url.origin));
       },
       { faultSite: true },
     ),
     r('get', '', '', async ({ url }) => {
-      const all = [...ctx.store.anthropicBatches.values()].sort((a, b) => b.createdAt - a.createdAt);
+      const all = [...anthropicBatchesOf(ctx).values()].sort((a, b) => b.createdAt - a.createdAt);
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));
       const afterId = url.searchParams.get('after_id');
       const beforeId = url.searchParams.get('before_id');
@@ -168,7 +168,7 @@ export function anthropicBatchesHandlers(ctx: MockContext): HttpHandler[] {
       const b = find(params.id, requestId);
       if (anthropicPhase(b, ctx.clock()).status !== 'ended')
         return errors.badRequest('Cannot delete a batch that has not ended.');
-      ctx.store.anthropicBatches.delete(b.id);
+      anthropicBatchesOf(ctx).delete(b.id);
       return json({ id: b.id, type: 'message_batch_deleted' });
     }),
     r('get', '/:id/results', '/{id}/results', async ({ params, requestId }, errors) => {

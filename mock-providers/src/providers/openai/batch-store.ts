@@ -1,5 +1,6 @@
 import type { MockContext } from '../../context';
 import type { BatchFault } from '../../faults/batch';
+import { defineSlot, stateOf } from '../../state-slots';
 
 /** One parsed input line of a batch file. */
 export interface BatchLine {
@@ -92,3 +93,8 @@ export function progress(b: OpenAIBatch, now: number): number {
   const end = b.createdAt + b.durationMs * 0.8;
   return Math.min(1, Math.max(0, (now - start) / (end - start)));
 }
+
+const BATCHES = defineSlot('openai.batches', () => new Map<string, OpenAIBatch>());
+
+/** The OpenAI batches of one instance, by id. */
+export const openaiBatchesOf = (ctx: MockContext): Map<string, OpenAIBatch> => stateOf(ctx, BATCHES);

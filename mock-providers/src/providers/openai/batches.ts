@@ -9,7 +9,14 @@ import { providerRoute } from '../../http/route';
 import { BATCH_MAX_REQUESTS } from '../../limits/published';
 import { findModel } from '../../models/catalog';
 import { finishBatch } from './batch-runner';
-import { type BatchLine, batchDuration, batchPhase, type OpenAIBatch, progress } from './batch-store';
+import {
+  type BatchLine,
+  batchDuration,
+  batchPhase,
+  type OpenAIBatch,
+  openaiBatchesOf,
+  progress,
+} from './batch-store';
 import { openaiBinding } from './binding';
 import { getFile } from './files';
 
@@ -70,7 +77,7 @@ function modelOf(lines: BatchLine[]): string | null {
 function enqueuedTokens(ctx: MockContext, apiKey: string, model: string | null): number {
   let sum = 0;
   const now = ctx.clock();
-  for (const b of ctx.store.openaiBatches.values()) {
+  for (const b of openaiBatchesOf(ctx).values()) {
     if (b.apiKey !== apiKey || b.model !== model || b.invalid.length > 0) continue;
     const { phase } = batchPhase(b, now);
     if (phase === 'validating' || phase === 'in_progress' || phase === 'finalizing') sum += b.tokens ?? 0;
@@ -131,7 +138,7 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
       ),
     );
   const find = (id: string | undefined) => {
-    const b = id ? ctx.store.openaiBatches.get(id) : undefined;
+    const b = id ? openaiBatchesOf(ctx).get(id) : undefined;
     if (!b) throw notFound(id);
     return b;
   };
@@ -193,13 +200,13 @@ export function batchesHandlers(ctx: MockContext): HttpHandler[] {
           counts: { completed: 0, failed: 0 },
           finished: false,
         };
-        ctx.store.openaiBatches.set(batch.id, batch);
+        openaiBatchesOf(ctx).set(batch.id, batch);
         return json(await view(ctx, batch));
       },
       { faultSite: true },
     ),
     providerRoute(ctx, openaiBinding, 'get', '*/v1/batches', 'GET /v1/batches', async ({ url }) => {
-      const all = [...ctx.store.openaiBatches.values()].sort((a, b) => b.createdAt - a.createdAt);
+      const all = [...openaiBatchesOf(ctx).values()].sort((a, b) => b.createdAt - a.createdAt);
       const after = url.searchParams.get('after');
       const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));
       const start = after ? all.findIndex((b) => b.id === after) + 1 : 0;

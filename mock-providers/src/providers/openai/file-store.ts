@@ -1,5 +1,6 @@
 import type { MockContext } from '../../context';
 import { randomAlnum, unixSeconds } from '../../http/ids';
+import { defineSlot, stateOf } from '../../state-slots';
 
 /** A file held by the mock (uploaded, or a batch's output/error file). */
 export interface StoredFile {
@@ -47,6 +48,11 @@ export function putFile(
         ? createdAt + 30 * 86_400_000
         : null,
   };
-  ctx.store.files.set(file.id, file);
+  storedFiles(ctx).set(file.id, file);
   return file;
 }
+
+const FILES = defineSlot('openai.files', () => new Map<string, StoredFile>());
+
+/** The files held by one instance (uploads and batch outputs), by id. */
+export const storedFiles = (ctx: MockContext): Map<string, StoredFile> => stateOf(ctx, FILES);

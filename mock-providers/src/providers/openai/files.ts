@@ -3,13 +3,13 @@ import type { MockContext } from '../../context';
 import { HttpFailure, json } from '../../http/respond';
 import { providerRoute } from '../../http/route';
 import { openaiBinding } from './binding';
-import { fileObject, putFile, type StoredFile } from './file-store';
+import { fileObject, putFile, type StoredFile, storedFiles } from './file-store';
 
 const PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'];
 
 /** The stored file or a 404 in OpenAI's shape. */
 export function getFile(ctx: MockContext, id: string | undefined): StoredFile {
-  const file = id ? ctx.store.files.get(id) : undefined;
+  const file = id ? storedFiles(ctx).get(id) : undefined;
   if (!file) {
     const error = {
       message: `No such File object: ${id}`,
@@ -50,7 +50,7 @@ export function filesHandlers(ctx: MockContext): HttpHandler[] {
     }),
     r('get', '/v1/files', '/v1/files', async ({ url }) => {
       const purpose = url.searchParams.get('purpose');
-      const data = [...ctx.store.files.values()]
+      const data = [...storedFiles(ctx).values()]
         .filter((f) => !purpose || f.purpose === purpose)
         .map(fileObject);
       return json({
@@ -73,7 +73,7 @@ export function filesHandlers(ctx: MockContext): HttpHandler[] {
     }),
     r('delete', '/v1/files/:id', '/v1/files/{id}', async ({ params }) => {
       const file = getFile(ctx, params.id);
-      ctx.store.files.delete(file.id);
+      storedFiles(ctx).delete(file.id);
       return json({ id: file.id, object: 'file', deleted: true });
     }),
   ];

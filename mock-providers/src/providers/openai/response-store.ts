@@ -1,4 +1,5 @@
 import type { MockContext } from '../../context';
+import { defineSlot, stateOf } from '../../state-slots';
 
 /** A stored response: its final object and what a follow-up `previous_response_id` carries on. */
 export interface StoredResponse {
@@ -18,10 +19,15 @@ export const MAX_STORED_RESPONSES = 10_000;
 
 /** Stores a response (dropping the oldest beyond the cap). */
 export function putResponse(ctx: MockContext, id: string, stored: StoredResponse): void {
-  const map = ctx.store.responses;
+  const map = storedResponses(ctx);
   map.set(id, stored);
   if (map.size > MAX_STORED_RESPONSES) {
     const oldest = map.keys().next().value;
     if (oldest !== undefined) map.delete(oldest);
   }
 }
+
+const RESPONSES = defineSlot('openai.responses', () => new Map<string, StoredResponse>());
+
+/** The stored Responses API answers of one instance, by id. */
+export const storedResponses = (ctx: MockContext): Map<string, StoredResponse> => stateOf(ctx, RESPONSES);

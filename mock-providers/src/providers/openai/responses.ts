@@ -9,7 +9,7 @@ import { totalLatencyMs } from '../../latency/model';
 import { findModel, type ModelSpec } from '../../models/catalog';
 import { openaiBinding } from './binding';
 import { modelNotFound } from './errors';
-import { putResponse, type StoredResponse } from './response-store';
+import { putResponse, type StoredResponse, storedResponses } from './response-store';
 import { type ResponseMeta, renderResponse, renderResponseStream, streamTail } from './responses-render';
 import {
   answeredCallIds,
@@ -55,7 +55,7 @@ export function parseResponses(ctx: MockContext, body: unknown, errors: ErrorRen
   if (model?.kind !== 'chat') throw new HttpFailure(errors.notFound(modelNotFound(req.model)));
   let previous: StoredResponse | undefined;
   if (req.previous_response_id) {
-    previous = ctx.store.responses.get(req.previous_response_id);
+    previous = storedResponses(ctx).get(req.previous_response_id);
     if (!previous)
       throw new HttpFailure(
         errors.badRequest(
@@ -221,7 +221,7 @@ export function responsesHandlers(ctx: MockContext): HttpHandler[] {
     'GET /v1/responses/{id}',
     async ({ params }) => {
       const id = params.id ?? '';
-      const stored = ctx.store.responses.get(id);
+      const stored = storedResponses(ctx).get(id);
       return stored ? json(stored.body) : notFound(id);
     },
   );
@@ -233,7 +233,7 @@ export function responsesHandlers(ctx: MockContext): HttpHandler[] {
     'DELETE /v1/responses/{id}',
     async ({ params }) => {
       const id = params.id ?? '';
-      if (!ctx.store.responses.delete(id)) return notFound(id);
+      if (!storedResponses(ctx).delete(id)) return notFound(id);
       return json({ id, object: 'response', deleted: true });
     },
   );
