@@ -14,11 +14,11 @@ export type {
   ServerToClientEvents,
   SpanHealth,
 } from 'harness/contracts';
+export type { CompareMetric, Comparison } from '../../../harness/src/contracts/compare';
 export type { PatternStats } from '../../../harness/src/queries/pattern-stats';
 export type { SeriesPoint } from '../../../harness/src/queries/run-series';
 export type { SpanHit } from '../../../harness/src/queries/span-search';
 export type { TraceHit, TraceSpan } from '../../../harness/src/queries/traces';
-export type { Comparison, MetricDelta } from '../../../harness/src/runs/report/compare';
 export type { RunReport } from '../../../harness/src/runs/report/report-data';
 
 /** `GET /api/scenarios` entry. */

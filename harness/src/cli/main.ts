@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { HARNESS_VERSION } from '../version';
 import { type CapacityOptions, capacityCommand } from './capacity-command';
 import { mockCommand } from './mock-command';
-import { compareCommand, reportCommand } from './report-command';
+import { type CompareOptions, compareCommand, reportCommand } from './report-command';
 import { type RunOptions, runCommand } from './run-command';
 import { scenariosCommand } from './scenarios-command';
 import { sqlCommand } from './sql-command';
@@ -45,12 +45,16 @@ export function buildCli(): Command {
     .action(reportCommand);
   program
     .command('compare')
-    .description('compare a candidate run against a baseline run')
+    .description('compare candidate runs against a baseline run, with confidence intervals')
     .argument('<baseline>', 'run id')
-    .argument('<candidate>', 'run id')
+    .argument('<candidates...>', 'one or more run ids')
     .option('--format <format>', 'md or json', 'md')
+    .option('--json', 'print the comparison as JSON (same as --format json)')
+    .option('--strict', 'fail (exit 1) when the runs differ in scenario, engine, mock or client settings')
     .option('--out <file>', 'write into reports/ instead of printing')
-    .action(compareCommand);
+    .action(async (baseline: string, candidates: string[], opts: CompareOptions) => {
+      process.exitCode = await compareCommand(baseline, candidates, opts);
+    });
   program
     .command('capacity')
     .description("step the rate up until runs turn unreliable; print this machine's highest reliable RPM")

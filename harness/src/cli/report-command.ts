@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { harnessConfigFromEnv } from '../config';
+import type { Comparison } from '../contracts/compare';
 import { runRegistry } from '../runs/registry';
-import { compareRuns, comparisonMarkdown } from '../runs/report/compare';
+import { type CompareSide, compareRuns, compareSide, comparisonMarkdown } from '../runs/report/compare';
 import { reportHtml } from '../runs/report/html';
 import { reportMarkdown } from '../runs/report/markdown';
 import { buildRunReport, type RunReport } from '../runs/report/report-data';
@@ -70,15 +71,56 @@ export async function reportCommand(runId: string, opts: { format: string; out?:
   emit(text, opts.out);
 }
 
-/** `harness compare <baseline> <candidate> [--format md|json] [--out file]`. */
+/** Options of `harness compare`. */
+export interface CompareOptions {
+  format: string;
+  json?: boolean;
+  strict?: boolean;
+  out?: string;
+}
+
+/** The comparison from the running harness, or computed straight from the store when none is up. */
+async function fetchComparison(baseline: string, candidates: string[]): Promise<Comparison> {
+  const target = apiTarget(harnessConfigFromEnv());
+  if (await harnessIsUp(target)) {
+    const q = new URLSearchParams({ baseline, candidates: candidates.join(',') });
+    return callApi<Comparison>(target, `/api/compare?${q}`);
+  }
+  const store = await openStore(storeConfigFromEnv());
+  try {
+    const registry = runRegistry(store);
+    const sides: CompareSide[] = [];
+    for (const id of [baseline, ...candidates]) {
+      const run = await registry.get(id);
+      if (!run) throw new Error(`no run "${id}"`);
+      sides.push(await compareSide(store, run));
+    }
+    const [base, ...rest] = sides as [CompareSide, ...CompareSide[]];
+    return compareRuns(base, rest);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `harness compare <baseline> <candidate…> [--json] [--strict] [--out file]`: 0 when compared,
+ * 1 under `--strict` when the runs differ in scenario, engine, mock or client settings.
+ */
 export async function compareCommand(
-  a: string,
-  b: string,
-  opts: { format: string; out?: string },
-): Promise<void> {
-  if (opts.format !== 'md' && opts.format !== 'json')
-    throw new Error(`unknown format "${opts.format}": valid formats are md, json`);
+  baseline: string,
+  candidates: string[],
+  opts: CompareOptions,
+): Promise<number> {
+  const format = opts.json ? 'json' : opts.format;
+  if (format !== 'md' && format !== 'json')
+    throw new Error(`unknown format "${format}": valid formats are md, json`);
   if (opts.out !== undefined) reportPath(opts.out);
-  const c = compareRuns(await fetchReport(a), await fetchReport(b));
-  emit(opts.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : comparisonMarkdown(c), opts.out);
+  const c = await fetchComparison(baseline, candidates);
+  if (opts.strict && c.warnings.length) {
+    process.stderr.write(`harness: runs are not comparable (--strict): ${c.warnings.join('; ')}\n`);
+    return 1;
+  }
+  for (const w of c.warnings) if (format === 'md' || opts.out) process.stderr.write(`warning: ${w}\n`);
+  emit(format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : comparisonMarkdown(c), opts.out);
+  return 0;
 }

@@ -7,6 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { type DriverClock, wallClock } from './clock';
 import type { Schedule } from './schedule';
+import { quantizeMs } from './stats';
 import { type RunSummary, summarize } from './summary';
 import { createTimeSeries, type SecondStats } from './time-series';
 import type { Accounting, CompletedRecord, DriverRecord, Outcome, Send } from './types';
@@ -78,11 +79,11 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
       scheduledOffsetMs: offset,
       sentAt: epoch0 + (sentPerf - t0),
       latenessMs: lateness,
-      latencyMs: end - (t0 + offset),
+      latencyMs: quantizeMs(end - (t0 + offset)),
       outcome,
       warmup: offset < warmupMs,
     };
-    if (outcome.ttftMs !== undefined) record.ttftMs = lateness + outcome.ttftMs;
+    if (outcome.ttftMs !== undefined) record.ttftMs = quantizeMs(lateness + outcome.ttftMs);
     if (outcome.status === 'ok') totals.ok++;
     else totals.errors++;
     verdict(record, end);

@@ -54,3 +54,12 @@ export function distribution(values: ArrayLike<number>): Distribution {
     p99: percentileSorted(s, 99),
   };
 }
+
+/**
+ * Timings are kept to the microsecond, the resolution the store keeps (span durations are whole
+ * µs × 1000 ns), so a percentile computed from the driver's memory equals the one computed from
+ * the store's rows to the last digit.
+ */
+export function quantizeMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

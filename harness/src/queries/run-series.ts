@@ -3,6 +3,8 @@ import type { Store } from '../store/client';
 /** One second of a run as stored (history for the live charts, overlays in compare). */
 export interface SeriesPoint {
   t: number;
+  /** Requests scheduled in this second fall in the warm-up (not part of the results). */
+  warmup: boolean;
   requests: number;
   ok: number;
   errors: number;
@@ -26,6 +28,7 @@ export async function runSeries(store: Store, runId: string): Promise<SeriesPoin
     query: `
       WITH (SELECT min(Timestamp) FROM harness_requests WHERE run_id = {run:String} AND source = 'driver') AS t0
       SELECT toUInt32(dateDiff('second', t0, Timestamp)) AS t,
+             max(warmup) AS warmup,
              count() AS requests,
              countIf(outcome = 'ok') AS ok,
              countIf(outcome = 'error') AS errors,
@@ -45,6 +48,7 @@ export async function runSeries(store: Store, runId: string): Promise<SeriesPoin
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((x) => ({
     t: Number(x.t),
+    warmup: Number(x.warmup) === 1,
     requests: Number(x.requests),
     ok: Number(x.ok),
     errors: Number(x.errors),

@@ -4,10 +4,12 @@
  * (the run manager applies the scenario's mock settings first: runs/mock-isolation.ts).
  */
 import { runOpenModel, type TickSnapshot } from '../driver/executor';
-import { type Distribution, distribution } from '../driver/stats';
+import type { Distribution } from '../driver/stats';
 import type { RunSummary } from '../driver/summary';
 import { builtinTarget, type Target, urlTarget } from '../driver/targets';
 import type { DriverRecord } from '../driver/types';
+import { aggregate, aggregateByPattern, costPerDay } from '../metrics/aggregate';
+import { samplesFromRecords } from '../metrics/request-sample';
 import { metricLookup } from './metrics';
 import { type PlanOverrides, planScenario } from './plan';
 import type { Scenario } from './schema';
@@ -90,8 +92,7 @@ export function judgeRun(
 ): ScenarioRunResult {
   const thresholds = evaluateThresholds(s.thresholds ?? {}, metricLookup(summary, patternOf));
   const byPattern = breakDown(summary.records, patternOf);
-  const costUsd = Object.values(byPattern).reduce((a, p) => a + p.costUsd, 0);
-  const minutes = (summary.wallMs - summary.warmupMs) / 60_000;
+  const costUsd = aggregate(samplesFromRecords(summary.records, patternOf)).costUsd;
   const noData = noDataReason(summary, thresholds);
   return {
     scenario: s.name,
@@ -99,7 +100,7 @@ export function judgeRun(
     summary,
     byPattern,
     costUsd,
-    costPerDayUsd: minutes > 0 ? (costUsd / minutes) * 1440 : null,
+    costPerDayUsd: costPerDay(costUsd, summary.wallMs - summary.warmupMs),
     expectedCostPerDay: s.expectedCostPerDay ?? null,
     thresholds,
     // Nothing measured proves nothing: never a pass.
@@ -123,36 +124,19 @@ function optional(o: ScenarioRunOptions): { token?: string; timeoutMs?: number }
   return { ...(o.token ? { token: o.token } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
 }
 
+/** Per-pattern figures of the measured window, by the one metrics module. */
 function breakDown(records: DriverRecord[], patternOf: (i: number) => string): Record<string, PatternResult> {
-  const acc = new Map<
-    string,
-    { ok: number; errors: number; dropped: number; cost: number; lat: number[]; ttft: number[] }
-  >();
-  for (const r of records) {
-    if (r.warmup) continue;
-    const p = patternOf(r.index);
-    const a = acc.get(p) ?? { ok: 0, errors: 0, dropped: 0, cost: 0, lat: [], ttft: [] };
-    acc.set(p, a);
-    if (r.kind === 'dropped') {
-      a.dropped++;
-      continue;
-    }
-    if (r.outcome.status === 'ok') a.ok++;
-    else a.errors++;
-    a.cost += r.outcome.costUsd ?? 0;
-    a.lat.push(r.latencyMs);
-    if (r.ttftMs !== undefined) a.ttft.push(r.ttftMs);
-  }
-  const out: Record<string, PatternResult> = {};
-  for (const [p, a] of acc) {
-    out[p] = {
-      ok: a.ok,
-      errors: a.errors,
-      dropped: a.dropped,
-      costUsd: a.cost,
-      latency: distribution(a.lat),
-      ttft: distribution(a.ttft),
-    };
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(aggregateByPattern(samplesFromRecords(records, patternOf))).map(([p, m]) => [
+      p,
+      {
+        ok: m.ok,
+        errors: m.errors,
+        dropped: m.dropped,
+        costUsd: m.costUsd,
+        latency: m.latency,
+        ttft: m.ttft,
+      },
+    ]),
+  );
 }

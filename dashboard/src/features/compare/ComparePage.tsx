@@ -17,113 +17,126 @@ const seriesOf = (id: string, signal: AbortSignal) =>
     (r) => r.series,
   );
 
-/** A candidate run against a baseline: metric deltas (green better, red worse) and overlaid charts. */
+/**
+ * A baseline against one or more candidate runs: per metric the delta with its 95 % interval and a
+ * verdict ("no significant change" inside the noise), a banner when the runs are not comparable,
+ * and overlaid charts of the measured windows (warm-up left out).
+ */
 export function ComparePage() {
   const runs = useRuns();
   const done = (runs.data ?? []).filter(finished);
   const [a, setA] = useState<string>();
-  const [b, setB] = useState<string>();
+  const [picked, setPicked] = useState<(string | undefined)[]>([undefined]);
   const baseline = a ?? done[1]?.runId;
-  const candidate = b ?? done[0]?.runId;
-  const ready = baseline && candidate && baseline !== candidate;
+  const candidates = picked.map((c, i) => (i === 0 ? (c ?? done[0]?.runId) : c));
+  const chosen = [...new Set(candidates.filter((c): c is string => !!c && c !== baseline))];
+  const ready = baseline !== undefined && chosen.length > 0;
+  const key = [baseline, ...chosen].join(',');
   const comparison = useAsync(
     ready
-      ? (signal) => api<Comparison>(`/api/compare${query({ a: baseline, b: candidate })}`, { signal })
+      ? (signal) =>
+          api<Comparison>(`/api/compare${query({ baseline, candidates: chosen.join(',') })}`, { signal })
       : null,
-    [baseline, candidate],
+    [key],
   );
   const series = useAsync(
-    ready ? (signal) => Promise.all([seriesOf(baseline, signal), seriesOf(candidate, signal)]) : null,
-    [baseline, candidate],
+    ready ? (signal) => Promise.all([baseline, ...chosen].map((id) => seriesOf(id, signal))) : null,
+    [key],
   );
-  const rows = series.data ? overlaySeries(series.data[0], series.data[1]) : [];
+  const rows = series.data ? overlaySeries(series.data) : [];
   const p = usePalette();
-  const [ca, cb] = [p.series[0] ?? p.text, p.series[1] ?? p.text];
+  const color = (i: number) => p.series[i % p.series.length] ?? p.text;
+  const names = ['baseline', ...chosen.map((id) => `candidate ${id}`)];
+  const line = (prefix: string) =>
+    names.map((name, i) => ({ key: `${prefix}_${i}`, name, color: color(i), dashed: i === 0 }));
   return (
     <>
       <div className="toolbar">
         <RunPicker label="baseline" runs={done} value={baseline} onChange={setA} testId="compare-a" />
-        <RunPicker label="candidate" runs={done} value={candidate} onChange={setB} testId="compare-b" />
+        {candidates.map((c, i) => (
+          <RunPicker
+            // biome-ignore lint/suspicious/noArrayIndexKey: the pickers are positions, not items
+            key={i}
+            label={`candidate ${i + 1}`}
+            runs={done}
+            value={c}
+            onChange={(v) => setPicked(candidates.map((x, j) => (j === i ? v : x)))}
+            testId={i === 0 ? 'compare-b' : `compare-c${i + 1}`}
+          />
+        ))}
+        <button type="button" onClick={() => setPicked([...candidates, undefined])} data-testid="compare-add">
+          + candidate
+        </button>
       </div>
-      {!ready ? (
-        <p className="empty">Pick two different finished runs (two runs are needed to compare).</p>
-      ) : null}
+      {!ready ? <p className="empty">Pick a baseline and at least one other finished run.</p> : null}
       {comparison.error ? <p className="empty">Could not compare: {comparison.error.message}</p> : null}
       {series.error ? <p className="empty">Could not load the series: {series.error.message}</p> : null}
-      {ready && comparison.data ? (
-        <Panel
-          title={`${comparison.data.candidate.scenario} (${comparison.data.candidate.runId}) vs ${comparison.data.baseline.scenario} (${comparison.data.baseline.runId})`}
-          testId="compare-deltas"
-        >
+      {ready && comparison.data?.warnings.length ? (
+        <div className="banner warn" role="alert" data-testid="compare-warnings">
+          <b>These runs may not be comparable:</b>
+          <ul>
+            {comparison.data.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
           {comparison.data.settingsDiffer.length ? (
-            <div data-testid="compare-settings-differ">
-              <p>
-                <span className="badge warn">warning</span> The runs ran on different settings: their numbers
-                may not be comparable.
-              </p>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th>setting</th>
-                    <th>baseline</th>
-                    <th>candidate</th>
+            <table className="data" data-testid="compare-settings-differ">
+              <thead>
+                <tr>
+                  <th>candidate</th>
+                  <th>setting</th>
+                  <th>baseline</th>
+                  <th>candidate value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.data.settingsDiffer.map((d) => (
+                  <tr key={`${d.candidateRun}|${d.setting}`}>
+                    <td>{d.candidateRun}</td>
+                    <td>{d.setting}</td>
+                    <td>
+                      <code>{d.baseline}</code>
+                    </td>
+                    <td>
+                      <code>{d.candidate}</code>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {comparison.data.settingsDiffer.map((d) => (
-                    <tr key={d.setting}>
-                      <td>{d.setting}</td>
-                      <td>
-                        <code>{d.baseline}</code>
-                      </td>
-                      <td>
-                        <code>{d.candidate}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           ) : null}
-          <DeltaTable metrics={comparison.data.metrics} testId="delta-table" />
-        </Panel>
+        </div>
       ) : null}
+      {ready && comparison.data
+        ? comparison.data.candidates.map((c) => (
+            <Panel
+              key={c.runId}
+              title={`${c.scenario} (${c.runId}, ${c.samples} requests) vs baseline ${comparison.data?.baseline.scenario} (${comparison.data?.baseline.runId}, ${comparison.data?.baseline.samples} requests)`}
+              testId="compare-deltas"
+            >
+              <DeltaTable
+                metrics={comparison.data?.metrics.filter((m) => m.candidateRun === c.runId) ?? []}
+                testId="delta-table"
+              />
+            </Panel>
+          ))
+        : null}
       {ready ? (
         <div className="grid">
-          <Panel title="Latency p95 per second" unit="ms">
+          <Panel title="Latency p95 per second (measured window)" unit="ms">
             <TimeChart
               testId="chart-compare-latency"
               rows={rows}
               unit="ms"
               yTick={msTick}
               valueFormat={(v) => `${v.toFixed(0)} ms`}
-              series={[
-                { key: 'aP95', name: 'baseline p95', color: ca, dashed: true },
-                { key: 'bP95', name: 'candidate p95', color: cb },
-              ]}
+              series={line('p95')}
             />
           </Panel>
-          <Panel title="Achieved rate per second" unit="requests/min">
-            <TimeChart
-              testId="chart-compare-rate"
-              rows={rows}
-              unit="req/min"
-              series={[
-                { key: 'aRate', name: 'baseline', color: ca, dashed: true },
-                { key: 'bRate', name: 'candidate', color: cb },
-              ]}
-            />
+          <Panel title="Achieved rate per second (measured window)" unit="requests/min">
+            <TimeChart testId="chart-compare-rate" rows={rows} unit="req/min" series={line('rate')} />
           </Panel>
         </div>
-      ) : null}
-      {ready && comparison.data?.patterns.length ? (
-        <Panel title="Per pattern" unit="patterns present in both runs">
-          <DeltaTable
-            metrics={comparison.data.patterns.flatMap((pt) =>
-              pt.metrics.map((m) => ({ ...m, metric: `${pt.pattern} · ${m.metric}` })),
-            )}
-          />
-        </Panel>
       ) : null}
     </>
   );

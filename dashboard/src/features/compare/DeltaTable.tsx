@@ -1,76 +1,48 @@
 import { type Column, DataTable } from '../../components/DataTable';
 import { fmt } from '../../lib/format';
-import type { MetricDelta } from '../../lib/server-types';
+import type { CompareMetric } from '../../lib/server-types';
 
 /** A value in the metric's own unit. */
-export function showValue(v: number | null, unit: MetricDelta['unit']): string {
-  switch (unit) {
-    case 'ms':
-      return fmt.ms(v);
-    case 'usd':
-      return fmt.usd(v);
-    case 'rate':
-      return fmt.pct(v);
-    case 'rpm':
-      return fmt.rpm(v);
-    case 'count':
-      return fmt.int(v);
-  }
+export function showValue(v: number | null, unit: CompareMetric['unit']): string {
+  return unit === 'ms' ? fmt.ms(v) : unit === 'usd' ? fmt.usd(v) : fmt.pct(v);
 }
 
-/** Float noise (e.g. 1e-17 USD) reads as no change. */
-const tiny = (m: MetricDelta) =>
-  m.delta !== null &&
-  Math.abs(m.delta) <= 1e-9 * Math.max(Math.abs(m.baseline ?? 0), Math.abs(m.candidate ?? 0));
-const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '');
+const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
+const signed = (v: number, unit: CompareMetric['unit']) => `${sign(v)}${showValue(Math.abs(v), unit)}`;
 
-const COLUMNS: Column<MetricDelta>[] = [
-  { header: 'metric', cell: (m) => m.metric },
+const COLUMNS: Column<CompareMetric>[] = [
+  { header: 'metric', cell: (m) => (m.pattern ? `${m.pattern} · ${m.name}` : m.name) },
   { header: 'baseline', numeric: true, cell: (m) => showValue(m.baseline, m.unit) },
   { header: 'candidate', numeric: true, cell: (m) => showValue(m.candidate, m.unit) },
   {
     header: 'Δ',
     numeric: true,
     className: 'delta',
-    cell: (m) =>
-      m.delta === null
-        ? '—'
-        : m.delta === 0
-          ? '0'
-          : tiny(m)
-            ? '≈ 0'
-            : `${sign(m.delta)}${showValue(Math.abs(m.delta), m.unit)}`,
+    cell: (m) => (m.delta === null ? '—' : signed(m.delta, m.unit)),
   },
   {
-    header: 'Δ %',
+    header: '95 % CI of Δ',
     numeric: true,
-    className: 'delta',
-    cell: (m) =>
-      m.deltaPct === null || tiny(m)
-        ? '—'
-        : `${sign(m.deltaPct)}${(Math.abs(m.deltaPct) * 100).toFixed(1)} %`,
+    title: 'bootstrap over per-request samples (percentiles, cost); Newcombe/Wilson (rates)',
+    cell: (m) => (m.ci === null ? '—' : `[${signed(m.ci[0], m.unit)}, ${signed(m.ci[1], m.unit)}]`),
   },
   {
-    header: 'verdict',
-    className: 'delta',
-    cell: (m) =>
-      m.improved === null || tiny(m)
-        ? 'same'
-        : m.improved
-          ? `better (${m.better})`
-          : `worse (${m.better} is better)`,
+    header: 'n (base / cand)',
+    numeric: true,
+    cell: (m) => `${fmt.int(m.samples.baseline)} / ${fmt.int(m.samples.candidate)}`,
   },
+  { header: 'verdict', className: 'delta', cell: (m) => m.verdict },
 ];
 
-/** Baseline vs candidate per metric; the changed cells green when better, red when worse. */
-export function DeltaTable({ metrics, testId }: { metrics: readonly MetricDelta[]; testId?: string }) {
+/** Baseline vs one candidate per metric; green when significantly better, red when significantly worse. */
+export function DeltaTable({ metrics, testId }: { metrics: readonly CompareMetric[]; testId?: string }) {
   return (
     <DataTable
       {...(testId ? { testId } : {})}
       rows={metrics}
       columns={COLUMNS}
-      rowKey={(m) => m.metric}
-      rowClass={(m) => (m.improved === null || tiny(m) ? '' : m.improved ? 'improved' : 'worse')}
+      rowKey={(m) => `${m.candidateRun}|${m.pattern ?? ''}|${m.name}`}
+      rowClass={(m) => (m.verdict === 'better' ? 'improved' : m.verdict === 'worse' ? 'worse' : '')}
     />
   );
 }

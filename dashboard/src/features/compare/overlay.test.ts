@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../lib/server-types';
 import { overlaySeries } from './overlay';
 
-const p = (t: number, p95: number | null, requests = 2, dropped = 0): SeriesPoint => ({
+const p = (t: number, p95: number | null, requests = 2, dropped = 0, warmup = false): SeriesPoint => ({
   t,
+  warmup,
   requests,
   ok: requests - dropped,
   errors: 0,
@@ -19,16 +20,24 @@ const p = (t: number, p95: number | null, requests = 2, dropped = 0): SeriesPoin
 });
 
 describe('overlaySeries', () => {
-  it('aligns both runs on seconds since start, nulls where one run has no second', () => {
-    const rows = overlaySeries([p(0, 100), p(1, 120, 3, 1)], [p(1, 90), p(2, 95, 4)]);
+  it('aligns runs on seconds since start, nulls where one run has no second', () => {
+    const rows = overlaySeries([
+      [p(0, 100), p(1, 120, 3, 1)],
+      [p(1, 90), p(2, 95, 4)],
+    ]);
     expect(rows).toEqual([
-      { t: 0, aP95: 100, bP95: null, aRate: 120, bRate: null },
-      { t: 1, aP95: 120, bP95: 90, aRate: 120, bRate: 120 },
-      { t: 2, aP95: null, bP95: 95, aRate: null, bRate: 240 },
+      { t: 0, p95_0: 100, p95_1: null, rate_0: 120, rate_1: null },
+      { t: 1, p95_0: 120, p95_1: 90, rate_0: 120, rate_1: 120 },
+      { t: 2, p95_0: null, p95_1: 95, rate_0: null, rate_1: 240 },
     ]);
   });
 
-  it('is empty for two empty runs', () => {
-    expect(overlaySeries([], [])).toEqual([]);
+  it('leaves warm-up seconds out and takes any number of runs', () => {
+    const rows = overlaySeries([[p(0, 5, 2, 0, true), p(1, 100)], [p(1, 90)], [p(1, 80)]]);
+    expect(rows).toEqual([{ t: 1, p95_0: 100, p95_1: 90, p95_2: 80, rate_0: 120, rate_1: 120, rate_2: 120 }]);
+  });
+
+  it('is empty for empty runs', () => {
+    expect(overlaySeries([[], []])).toEqual([]);
   });
 });

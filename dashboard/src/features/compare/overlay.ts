@@ -1,29 +1,31 @@
 import type { SeriesPoint } from '../../lib/server-types';
 
-/** One second of two runs side by side (a = baseline, b = candidate). */
-export interface OverlayRow {
-  t: number;
-  aP95: number | null;
-  bP95: number | null;
-  aRate: number | null;
-  bRate: number | null;
-}
+/** One second of N runs side by side: `p95_<i>` and `rate_<i>` for run i (0 = baseline). */
+export type OverlayRow = { t: number } & Record<string, number | null>;
 
 /**
- * Align two runs' per-second series on seconds since each run's start, so their latency p95 and
- * achieved rate (requests sent per minute) overlay; a second only one run has leaves the other null.
+ * Align runs' per-second series on seconds since each run's start, so their latency p95 and
+ * achieved rate (requests sent per minute) overlay. Warm-up seconds are left out (they are not
+ * results); a second one run lacks leaves that run's values null.
  */
-export function overlaySeries(a: readonly SeriesPoint[], b: readonly SeriesPoint[]): OverlayRow[] {
+export function overlaySeries(runs: readonly (readonly SeriesPoint[])[]): OverlayRow[] {
   const rows = new Map<number, OverlayRow>();
-  const row = (t: number) => {
-    let r = rows.get(t);
-    if (!r) {
-      r = { t, aP95: null, bP95: null, aRate: null, bRate: null };
-      rows.set(t, r);
+  const row = (t: number): OverlayRow => {
+    const known = rows.get(t);
+    if (known) return known;
+    const fresh: OverlayRow = { t };
+    for (let i = 0; i < runs.length; i++) {
+      fresh[`p95_${i}`] = null;
+      fresh[`rate_${i}`] = null;
     }
-    return r;
+    rows.set(t, fresh);
+    return fresh;
   };
-  for (const p of a) Object.assign(row(p.t), { aP95: p.p95, aRate: (p.requests - p.dropped) * 60 });
-  for (const p of b) Object.assign(row(p.t), { bP95: p.p95, bRate: (p.requests - p.dropped) * 60 });
+  runs.forEach((series, i) => {
+    for (const p of series) {
+      if (p.warmup) continue;
+      Object.assign(row(p.t), { [`p95_${i}`]: p.p95, [`rate_${i}`]: (p.requests - p.dropped) * 60 });
+    }
+  });
   return [...rows.values()].sort((x, y) => x.t - y.t);
 }

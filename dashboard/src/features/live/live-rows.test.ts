@@ -4,6 +4,7 @@ import { errorClasses, mergeRows, rowFromSeries, totalsFromSeries } from './live
 
 const point = (t: number, over: Partial<SeriesPoint> = {}): SeriesPoint => ({
   t,
+  warmup: false,
   requests: 4,
   ok: 3,
   errors: 1,

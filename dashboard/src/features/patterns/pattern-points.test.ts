@@ -5,7 +5,10 @@ import { errorRate, patternPoints, wasteShare } from './pattern-points';
 const stat = (pattern: string, over: Partial<PatternStats> = {}): PatternStats => ({
   pattern,
   requests: 100,
+  ok: 95,
   errors: 5,
+  dropped: 0,
+  errorRate: 0.05,
   avgLatencyMs: 800,
   p95LatencyMs: 2000,
   ttftP50Ms: 300,
@@ -36,7 +39,7 @@ describe('pattern points', () => {
   });
 
   it('computes error rate and waste share without dividing by zero', () => {
-    expect(errorRate({ requests: 0, errors: 0 })).toBe(0);
+    expect(errorRate({ errorRate: null })).toBe(0);
     expect(wasteShare({ wastedUsd: 0.1, costUsd: 0.4 })).toBe(0.25);
     expect(wasteShare({ wastedUsd: 0, costUsd: 0 })).toBeNull();
   });

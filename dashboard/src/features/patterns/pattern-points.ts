@@ -25,9 +25,9 @@ export function patternPoints(stats: readonly PatternStats[], metric: LatencyMet
   return out;
 }
 
-/** Share of a pattern's requests that ended in an error. */
-export function errorRate(s: Pick<PatternStats, 'requests' | 'errors'>): number {
-  return s.requests ? s.errors / s.requests : 0;
+/** Share of a pattern's sent requests that ended in an error, as the server computed it (null: none sent). */
+export function errorRate(s: Pick<PatternStats, 'errorRate'>): number {
+  return s.errorRate ?? 0;
 }
 
 /** Retry waste as a share of what the pattern cost. */

@@ -1,127 +1,104 @@
+import type { CompareMetric, CompareRun, Comparison, SettingDifferenceOf } from '../../contracts/compare';
+import { compareSamples } from '../../metrics/compare-samples';
+import type { RequestSample } from '../../metrics/request-sample';
+import { storedSamples } from '../../metrics/store-samples';
+import type { Store } from '../../store/client';
+import type { RunRecord } from '../registry';
 import { fmt, mdTable } from './format';
-import type { RunReport } from './report-data';
-import { type SettingDifference, settingsDifferences } from './run-settings';
+import { settingsDifferences } from './run-settings';
 
-/** One compared metric: baseline, candidate, their delta, and which direction is better. */
-export interface MetricDelta {
-  metric: string;
-  unit: 'ms' | 'usd' | 'rate' | 'rpm' | 'count';
-  baseline: number | null;
-  candidate: number | null;
-  delta: number | null;
-  deltaPct: number | null;
-  better: 'lower' | 'higher';
-  /** True when the candidate moved in the better direction (null when unchanged or unknown). */
-  improved: boolean | null;
+/** One run to compare: its registry record and its measured window's samples. */
+export interface CompareSide {
+  run: RunRecord;
+  samples: RequestSample[];
 }
 
-/** Two runs side by side (`harness compare`, `GET /api/compare`). */
-export interface Comparison {
-  baseline: { runId: string; scenario: string };
-  candidate: { runId: string; scenario: string };
-  metrics: MetricDelta[];
-  patterns: { pattern: string; metrics: MetricDelta[] }[];
-  /** Mock and client settings that differ between the two runs: their numbers may not be comparable. */
-  settingsDiffer: SettingDifference[];
+/** Read a finished run's samples (warm-up excluded) from the store. */
+export async function compareSide(store: Store, run: RunRecord): Promise<CompareSide> {
+  return { run, samples: await storedSamples(store, run.runId) };
 }
 
-function delta(
-  metric: string,
-  unit: MetricDelta['unit'],
-  better: MetricDelta['better'],
-  a: number | null,
-  b: number | null,
-): MetricDelta {
-  const d = a === null || b === null ? null : b - a;
+/** The settings of a candidate that differ from the baseline's (effective settings the registry stored). */
+function differences(baseline: RunRecord, candidate: RunRecord): SettingDifferenceOf[] {
+  return settingsDifferences(baseline.settings, candidate.settings).map((d) => ({
+    candidateRun: candidate.runId,
+    ...d,
+  }));
+}
+
+/** Why a candidate's numbers may not be comparable with the baseline's (empty when they are). */
+export function comparabilityWarnings(baseline: RunRecord, candidate: RunRecord): string[] {
+  const out: string[] = [];
+  const pair = `${candidate.runId} vs ${baseline.runId}`;
+  if (baseline.scenario !== candidate.scenario)
+    out.push(`${pair}: different scenarios (${candidate.scenario} vs ${baseline.scenario})`);
+  if (baseline.engine !== candidate.engine)
+    out.push(`${pair}: different engines (${candidate.engine} vs ${baseline.engine})`);
+  const diff = differences(baseline, candidate);
+  for (const side of ['mock', 'client'] as const) {
+    const names = diff.filter((d) => d.setting === side || d.setting.startsWith(`${side}.`));
+    if (names.length)
+      out.push(`${pair}: different ${side} settings (${names.map((d) => d.setting).join(', ')})`);
+  }
+  return out;
+}
+
+const ref = (s: CompareSide): CompareRun => ({
+  runId: s.run.runId,
+  scenario: s.run.scenario,
+  engine: s.run.engine,
+  samples: s.samples.length,
+});
+
+/** A baseline against N candidates: every metric with its interval and verdict, and the warnings. */
+export function compareRuns(baseline: CompareSide, candidates: readonly CompareSide[]): Comparison {
   return {
-    metric,
-    unit,
-    baseline: a,
-    candidate: b,
-    delta: d,
-    deltaPct: d === null || !a ? null : d / a,
-    better,
-    improved: d === null || d === 0 ? null : better === 'lower' ? d < 0 : d > 0,
+    baseline: ref(baseline),
+    candidates: candidates.map(ref),
+    metrics: candidates.flatMap((c) => compareSamples(baseline.samples, c.samples, c.run.runId)),
+    warnings: candidates.flatMap((c) => comparabilityWarnings(baseline.run, c.run)),
+    settingsDiffer: candidates.flatMap((c) => differences(baseline.run, c.run)),
   };
 }
 
-const errorRate = (r: { ok: number; errors: number }) =>
-  r.ok + r.errors ? r.errors / (r.ok + r.errors) : null;
-
-/** Compare a candidate run against a baseline, overall and per pattern present in both. */
-export function compareRuns(a: RunReport, b: RunReport): Comparison {
-  const overall = [
-    delta('achieved rate', 'rpm', 'higher', a.achievedRpm, b.achievedRpm),
-    delta('latency p50', 'ms', 'lower', a.latency.p50, b.latency.p50),
-    delta('latency p95', 'ms', 'lower', a.latency.p95, b.latency.p95),
-    delta('latency p99', 'ms', 'lower', a.latency.p99, b.latency.p99),
-    delta('TTFT p50', 'ms', 'lower', a.ttft.p50, b.ttft.p50),
-    delta('TTFT p95', 'ms', 'lower', a.ttft.p95, b.ttft.p95),
-    delta('error rate', 'rate', 'lower', errorRate(a.accounting), errorRate(b.accounting)),
-    delta('dropped', 'count', 'lower', a.accounting.dropped, b.accounting.dropped),
-    delta('cost per 1K requests', 'usd', 'lower', a.cost.per1kRequests, b.cost.per1kRequests),
-    delta('cost per day at run rate', 'usd', 'lower', a.cost.perDayAtRunRate, b.cost.perDayAtRunRate),
-    delta('retry waste', 'usd', 'lower', a.cost.wastedUsd, b.cost.wastedUsd),
-  ];
-  const patterns = a.patterns
-    .filter((p) => b.patterns.some((q) => q.pattern === p.pattern))
-    .map((p) => {
-      const q = b.patterns.find((x) => x.pattern === p.pattern) as (typeof b.patterns)[number];
-      return {
-        pattern: p.pattern,
-        metrics: [
-          delta('latency p95', 'ms', 'lower', p.latency.p95, q.latency.p95),
-          delta('TTFT p50', 'ms', 'lower', p.ttft.p50, q.ttft.p50),
-          delta('error rate', 'rate', 'lower', p.errorRate, q.errorRate),
-          delta('cost per 1K requests', 'usd', 'lower', p.costPer1k, q.costPer1k),
-        ],
-      };
-    });
-  return {
-    baseline: { runId: a.runId, scenario: a.scenario },
-    candidate: { runId: b.runId, scenario: b.scenario },
-    metrics: overall,
-    patterns,
-    settingsDiffer: settingsDifferences(a.settings, b.settings),
-  };
+function show(v: number | null, unit: CompareMetric['unit']): string {
+  return unit === 'ms' ? fmt.ms(v) : unit === 'usd' ? fmt.usd(v) : fmt.pct(v);
 }
 
-function show(v: number | null, unit: MetricDelta['unit']): string {
-  return unit === 'ms'
-    ? fmt.ms(v)
-    : unit === 'usd'
-      ? fmt.usd(v)
-      : unit === 'rate'
-        ? fmt.pct(v)
-        : unit === 'rpm'
-          ? fmt.rpm(v)
-          : fmt.int(v);
-}
+const signed = (v: number, unit: CompareMetric['unit']) =>
+  `${v > 0 ? '+' : v < 0 ? '−' : '±'}${show(Math.abs(v), unit)}`;
 
-/** The comparison as Markdown. */
+/** The comparison as Markdown: one table per candidate and scope, warnings first. */
 export function comparisonMarkdown(c: Comparison): string {
-  const row = (m: MetricDelta) => [
-    m.metric,
-    show(m.baseline, m.unit),
-    show(m.candidate, m.unit),
-    m.delta === null ? '—' : `${m.delta > 0 ? '+' : ''}${show(m.delta, m.unit)}`,
-    m.deltaPct === null ? '—' : `${m.deltaPct > 0 ? '+' : ''}${(m.deltaPct * 100).toFixed(1)} %`,
-    m.improved === null ? '' : m.improved ? 'better' : 'worse',
-  ];
-  const head = ['metric', `baseline ${c.baseline.runId}`, `candidate ${c.candidate.runId}`, 'Δ', 'Δ %', ''];
   const parts = [
-    `# ${c.candidate.scenario} (${c.candidate.runId}) vs ${c.baseline.scenario} (${c.baseline.runId})`,
+    `# Compare: baseline ${c.baseline.runId} (${c.baseline.scenario}, ${c.baseline.samples} requests)`,
   ];
-  if (c.settingsDiffer.length) {
+  for (const w of c.warnings) parts.push(`> **Warning:** ${w}`);
+  if (c.settingsDiffer.length)
     parts.push(
       '**Warning: the runs ran on different settings** (their numbers may not be comparable):',
       mdTable(
-        ['setting', 'baseline', 'candidate'],
-        c.settingsDiffer.map((d) => [d.setting, `\`${d.baseline}\``, `\`${d.candidate}\``]),
+        ['candidate', 'setting', 'baseline', 'candidate value'],
+        c.settingsDiffer.map((d) => [d.candidateRun, d.setting, `\`${d.baseline}\``, `\`${d.candidate}\``]),
       ),
     );
+  const head = ['metric', 'baseline', 'candidate', 'Δ', '95 % CI of Δ', 'n (base / cand)', 'verdict'];
+  const row = (m: CompareMetric) => [
+    m.name,
+    show(m.baseline, m.unit),
+    show(m.candidate, m.unit),
+    m.delta === null ? '—' : signed(m.delta, m.unit),
+    m.ci === null ? '—' : `[${signed(m.ci[0], m.unit)}, ${signed(m.ci[1], m.unit)}]`,
+    `${m.samples.baseline} / ${m.samples.candidate}`,
+    m.verdict,
+  ];
+  for (const cand of c.candidates) {
+    const mine = c.metrics.filter((m) => m.candidateRun === cand.runId);
+    parts.push(`## Candidate ${cand.runId} (${cand.scenario}, ${cand.samples} requests)`);
+    parts.push(mdTable(head, mine.filter((m) => m.pattern === undefined).map(row)));
+    const patterns = [...new Set(mine.flatMap((m) => (m.pattern === undefined ? [] : [m.pattern])))];
+    for (const p of patterns)
+      parts.push(`### ${p}`, mdTable(head, mine.filter((m) => m.pattern === p).map(row)));
   }
-  parts.push(mdTable(head, c.metrics.map(row)));
-  for (const p of c.patterns) parts.push(`## ${p.pattern}`, mdTable(head, p.metrics.map(row)));
   return `${parts.join('\n\n')}\n`;
 }

@@ -2,7 +2,9 @@ import type { RunSettings } from '../../contracts/live';
 import { PRICE_TABLE_DATE } from '../../cost/prices';
 import type { Distribution } from '../../driver/stats';
 import type { RunSummary } from '../../driver/summary';
-import type { PatternResult, ScenarioRunResult } from '../../scenarios/run';
+import { aggregate, aggregateByPattern, costPerDay, type MetricSet } from '../../metrics/aggregate';
+import { storedSamples } from '../../metrics/store-samples';
+import type { ScenarioRunResult } from '../../scenarios/run';
 import { type ThresholdResult, thresholdsVerdict, thresholdVerdict } from '../../scenarios/thresholds';
 import type { Store } from '../../store/client';
 import type { InstrumentError } from '../instrument/instrument-error';
@@ -12,14 +14,9 @@ import type { AppSection } from './app-section';
 import { type PatternDetail, queryRequestDetail, type RunWindow, runWindows } from './request-detail';
 import { queryRunFacts, type RunFacts } from './run-facts';
 
-/** One pattern's line of the report. */
-export interface PatternLine extends PatternResult {
+/** One pattern's line of the report: the one metrics module's figures for its measured requests. */
+export interface PatternLine extends MetricSet {
   pattern: string;
-  requests: number;
-  errorRate: number;
-  costPer1k: number | null;
-  wastedUsd: number;
-  retries: number;
 }
 
 /** Everything a report shows about one run (the JSON report is exactly this). */
@@ -37,6 +34,7 @@ export interface RunReport {
   failure: string | null;
   /** What the run ran on: the mock's effective settings and the client's (null for older runs). */
   settings: RunSettings | null;
+  /** The driver's exact accounting of every scheduled request of the measured window. */
   accounting: RunSummary['measured'] & { identityHolds: boolean };
   totals: RunSummary['totals'];
   requestedRpm: number;
@@ -45,6 +43,8 @@ export interface RunReport {
   latency: Distribution;
   ttft: Distribution;
   errorsByClass: Record<string, number>;
+  /** errors / (ok + errors) of the measured window; null when nothing was sent. */
+  errorRate: number | null;
   patterns: PatternLine[];
   cost: {
     totalUsd: number;
@@ -92,30 +92,24 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   }
   const s = stored.summary;
   const target = (run.config as { scenario?: { target?: { kind?: string } } } | null)?.scenario?.target;
-  const [facts, app, detail] = await Promise.all([
+  const [facts, app, detail, samples] = await Promise.all([
     queryRunFacts(store, run.runId),
     target?.kind === 'url' ? queryAppSection(store, run.runId) : null,
     queryRequestDetail(store, run.runId),
+    storedSamples(store, run.runId),
   ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
-  const requests = s.measured.ok + s.measured.errors;
+  const all = aggregate(samples);
   // A URL target's answers carry no cost: the provider calls inside its traces do (same population).
-  const costUsd = app ? (app.costUsd ?? 0) : stored.costUsd;
-  const patterns: PatternLine[] = Object.entries(stored.byPattern).map(([pattern, p]) => {
-    const n = p.ok + p.errors;
-    const f = facts.byPattern[pattern];
-    const cost = app ? appCostOf(app, pattern) : p.costUsd;
-    return {
-      pattern,
-      ...p,
-      costUsd: cost,
-      requests: n + p.dropped,
-      errorRate: n ? p.errors / n : 0,
-      costPer1k: n ? (cost / n) * 1000 : null,
-      wastedUsd: f?.wastedUsd ?? 0,
-      retries: f?.retries ?? 0,
-    };
-  });
+  const withAppCost = (x: MetricSet, cost: number): MetricSet => {
+    const sent = x.ok + x.errors;
+    return { ...x, costUsd: cost, costPer1k: sent ? (cost / sent) * 1000 : null };
+  };
+  const patterns: PatternLine[] = Object.entries(aggregateByPattern(samples)).map(([pattern, x]) => ({
+    pattern,
+    ...(app ? withAppCost(x, appCostOf(app, pattern)) : x),
+  }));
+  const total = app ? withAppCost(all, app.costUsd ?? 0) : all;
   const m = s.measured;
   return {
     runId: run.runId,
@@ -137,16 +131,17 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     requestedRpm: s.requestedRpm,
     achievedRpm: s.achievedRpm,
     lateness: s.lateness,
-    latency: s.latency,
-    ttft: s.ttft,
-    errorsByClass: s.errorsByClass,
+    latency: all.latency,
+    ttft: all.ttft,
+    errorsByClass: all.errorsByClass,
+    errorRate: all.errorRate,
     patterns,
     cost: {
-      totalUsd: costUsd,
-      per1kRequests: requests ? (costUsd / requests) * 1000 : null,
-      perDayAtRunRate: app ? perDay(costUsd, measuredSeconds) : stored.costPerDayUsd,
+      totalUsd: total.costUsd,
+      per1kRequests: total.costPer1k,
+      perDayAtRunRate: costPerDay(total.costUsd, s.wallMs - s.warmupMs),
       expectedPerDay: stored.expectedCostPerDay,
-      wastedUsd: patterns.reduce((a, p) => a + p.wastedUsd, 0),
+      wastedUsd: all.wastedUsd,
       priceTableDate: PRICE_TABLE_DATE,
     },
     timeSeries: s.timeSeries,
@@ -172,10 +167,6 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   };
 }
 
-/** Cost extrapolated to a day at the measured window's rate. */
-function perDay(costUsd: number, measuredSeconds: number): number | null {
-  return measuredSeconds > 0 ? (costUsd / measuredSeconds) * 86_400 : null;
-}
 
 /** A URL target's cost of one pattern: the provider calls inside its requests' traces. */
 function appCostOf(app: AppSection, pattern: string): number {

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseDuration, parseRate } from '../../../../scenarios/lib/plan.js';
+import { compareQuerySchema } from '../../contracts/compare';
 import type { RunRegistry } from '../../runs/registry';
-import { compareRuns, comparisonMarkdown } from '../../runs/report/compare';
+import { type CompareSide, compareRuns, compareSide, comparisonMarkdown } from '../../runs/report/compare';
 import { reportHtml } from '../../runs/report/html';
 import { reportMarkdown } from '../../runs/report/markdown';
 import { buildRunReport } from '../../runs/report/report-data';
@@ -49,6 +50,14 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
     } catch (e) {
       throw new HttpError(409, 'no_results', (e as Error).message);
     }
+  };
+
+  const finishedSide = async (id: string): Promise<CompareSide> => {
+    const run = await deps.registry.get(id);
+    if (!run) throw new HttpError(404, 'unknown_run', `no run "${id}"`);
+    if (run.status === 'running')
+      throw new HttpError(409, 'run_in_progress', `run "${id}" is still running; compare it when it ends`);
+    return compareSide(deps.store, run);
   };
 
   router.get('/scenarios', async (_req, res) => {
@@ -155,11 +164,28 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
     res.json((await reportOf(idOf(req.params.id))).instrument);
   });
 
+  // `?baseline=A&candidates=B,C` (or `?a=A&b=B`); `strict=1` turns comparability warnings into a 409.
   router.get('/compare', async (req, res) => {
-    const a = idOf(req.query.a);
-    const b = idOf(req.query.b);
-    const comparison = compareRuns(await reportOf(a), await reportOf(b));
-    if (req.query.format === 'md') res.type('text/markdown').send(comparisonMarkdown(comparison));
+    const q = compareQuerySchema.safeParse(req.query);
+    if (!q.success) throw badRequest(q.error);
+    const base = idOf(q.data.baseline ?? q.data.a);
+    const rawCandidates = q.data.candidates?.split(',') ?? (q.data.b === undefined ? [] : [q.data.b]);
+    if (rawCandidates.length === 0)
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'give the candidate runs: ?baseline=<run>&candidates=<run>[,<run>…]',
+      );
+    const sides = await Promise.all([base, ...rawCandidates.map(idOf)].map(finishedSide));
+    const [baseline, ...candidates] = sides as [CompareSide, ...CompareSide[]];
+    const comparison = compareRuns(baseline, candidates);
+    if ((q.data.strict === '1' || q.data.strict === 'true') && comparison.warnings.length)
+      throw new HttpError(
+        409,
+        'not_comparable',
+        `runs are not comparable: ${comparison.warnings.join('; ')}`,
+      );
+    if (q.data.format === 'md') res.type('text/markdown').send(comparisonMarkdown(comparison));
     else res.json(comparison);
   });
   return router;
