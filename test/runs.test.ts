@@ -92,8 +92,15 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     const second = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '3s' });
     await waitForEnd(stack, second.body.runId);
     const cmp = await getJson(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`);
-    expect(cmp.metrics.find((m: { metric: string }) => m.metric === 'latency p95')).toBeDefined();
-    expect(cmp.patterns).toHaveLength(3);
+    const p95 = cmp.metrics.find(
+      (m: { name: string; pattern?: string }) => m.name === 'latency p95' && !m.pattern,
+    );
+    expect(p95.ci).toHaveLength(2);
+    expect(p95.samples.baseline).toBeGreaterThan(0);
+    expect(
+      new Set(cmp.metrics.flatMap((m: { pattern?: string }) => (m.pattern ? [m.pattern] : []))).size,
+    ).toBe(3);
+    expect(cmp.warnings).toEqual([]);
   }, 90_000);
 
   it('answers bad run requests with errors naming the problem', async () => {

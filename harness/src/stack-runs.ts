@@ -76,6 +76,10 @@ export async function wireRuns(deps: {
       const config = deps.clients.all().get(s.name)?.config;
       return config ? (JSON.parse(JSON.stringify(config)) as Record<string, unknown>) : undefined;
     },
+    flush: async () => {
+      await deps.flushTracing();
+      await deps.spans.flush();
+    },
     events: {
       started: (run: RunInfo) => io?.emit('run:started', run),
       tick: (tick: LiveTick) => io?.emit('run:tick', tick),

@@ -3,6 +3,7 @@ export type { ApiErrorBody, HealthResponse, SqlRequest, SqlResponse } from './ap
 export type {
   ClientToServerEvents,
   LiveTick,
+  MeasuredFigures,
   MockSettings,
   RunInfo,
   RunSettings,

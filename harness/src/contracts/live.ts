@@ -39,8 +39,27 @@ export interface LiveTick {
   queueDepth: number;
   /** Circuit breaker state per provider/model. */
   breakers: Record<string, string>;
-  /** Totals so far. */
+  /** Totals so far, warm-up included (what the driver has done). */
   totals: { scheduled: number; ok: number; errors: number; dropped: number; costUsd: number };
+  /**
+   * The results so far: the measured window only (warm-up excluded), computed by the same metrics
+   * module as the report, so the final tick's figures equal the report's to the last digit.
+   */
+  measured: MeasuredFigures;
+  /** The last tick of a run, sent after its last request ended. */
+  final?: boolean;
+}
+
+/** Run-wide results of the measured window (see `LiveTick.measured`). */
+export interface MeasuredFigures {
+  ok: number;
+  errors: number;
+  dropped: number;
+  errorRate: number | null;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  ttftMs: { p50: number | null; p95: number | null };
+  costUsd: number;
+  costPer1k: number | null;
 }
 
 /** The span pipeline's health, so a store outage shows on the dashboard. */

@@ -1,6 +1,8 @@
-import type { LiveTick } from '../contracts/live';
+import type { LiveTick, MeasuredFigures } from '../contracts/live';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
+import { aggregate } from '../metrics/aggregate';
+import { type RequestSample, samplesFromRecords } from '../metrics/request-sample';
 import type { ClientGauges } from './run-manager';
 
 /**
@@ -8,12 +10,15 @@ import type { ClientGauges } from './run-manager';
  * snapshot lacks (cost, tokens and retries of the requests that finished this second, totals) and
  * the client's gauges (queue depth, breaker states).
  */
-export function createLiveTicker(runId: string, gauges: ClientGauges) {
+export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf: (index: number) => string) {
   let second = { cost: 0, tokens: 0, retries: 0 };
   let totalCost = 0;
   let lastElapsed = 0;
+  let lastTick: LiveTick | undefined;
+  const samples: RequestSample[] = [];
   return {
     record(r: DriverRecord): void {
+      samples.push(...samplesFromRecords([r], patternOf));
       if (r.kind !== 'completed') return;
       const o = r.outcome;
       second.cost += o.costUsd ?? 0;
@@ -50,9 +55,30 @@ export function createLiveTicker(runId: string, gauges: ClientGauges) {
           dropped: s.totals.dropped,
           costUsd: totalCost,
         },
+        measured: measuredFigures(samples),
       };
       second = { cost: 0, tokens: 0, retries: 0 };
+      lastTick = tick;
       return tick;
     },
+    /** The run's last tick, after every request ended: the final measured figures. */
+    final(): LiveTick | undefined {
+      return lastTick ? { ...lastTick, measured: measuredFigures(samples), final: true } : undefined;
+    },
+  };
+}
+
+/** The measured window's figures, by the one metrics module. */
+function measuredFigures(samples: readonly RequestSample[]): MeasuredFigures {
+  const m = aggregate(samples);
+  return {
+    ok: m.ok,
+    errors: m.errors,
+    dropped: m.dropped,
+    errorRate: m.errorRate,
+    latencyMs: { p50: m.latency.p50, p95: m.latency.p95, p99: m.latency.p99 },
+    ttftMs: { p50: m.ttft.p50, p95: m.ttft.p95 },
+    costUsd: m.costUsd,
+    costPer1k: m.costPer1k,
   };
 }

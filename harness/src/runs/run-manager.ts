@@ -80,6 +80,8 @@ export interface RunManagerDeps {
   prepareClient?: (scenario: Scenario) => Record<string, unknown> | undefined;
   /** Where each run's instrument error is measured (absent: loop delay only). */
   instrument?: InstrumentSource;
+  /** Push every span still buffered (tracers, writer) into the store; awaited before a run ends. */
+  flush?: () => Promise<void>;
   log: (msg: string, extra?: object) => void;
 }
 
@@ -125,7 +127,11 @@ export function createRunManager(deps: RunManagerDeps) {
       endedAt: r.endedAt,
       thresholdsPassed: r.thresholdsPassed,
     });
-    const ticker = createLiveTicker(runId, () => deps.gauges(scenario.name));
+    const ticker = createLiveTicker(
+      runId,
+      () => deps.gauges(scenario.name),
+      (i) => plan.callFor(i).pattern,
+    );
     const handle: ActiveRun = {
       info: info(record),
       result: Promise.resolve(undefined),
@@ -189,6 +195,13 @@ export function createRunManager(deps: RunManagerDeps) {
             deps.events.tick(handle.lastTick);
           },
         });
+        // The report reads the store: every span of this run lands there before the run is over.
+        await deps.flush?.();
+        const last = ticker.final();
+        if (last) {
+          handle.lastTick = last;
+          deps.events.tick(last);
+        }
         const { records: _records, ...summary } = result.summary;
         const measured = await instrument.finish(runId, summary.lateness.p99);
         // A run that measured nothing (or nothing a threshold names) proves nothing: it fails.

@@ -36,7 +36,15 @@ export function LivePage() {
   const last = ticks[ticks.length - 1];
   const totals: RunTotals =
     isActive && last
-      ? { ...last.totals, achievedRpm: last.achievedRpm, targetRpm: last.targetRpm }
+      ? {
+          scheduled: last.totals.scheduled,
+          ok: last.measured.ok,
+          errors: last.measured.errors,
+          dropped: last.measured.dropped,
+          costUsd: last.measured.costUsd,
+          achievedRpm: last.achievedRpm,
+          targetRpm: last.targetRpm,
+        }
       : totalsFromSeries(history.data ?? []);
   const run = runs.data?.find((r) => r.runId === runId) ?? live.activeRuns.find((r) => r.runId === runId);
 

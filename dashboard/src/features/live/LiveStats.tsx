@@ -20,16 +20,23 @@ export function LiveStats(props: { last: LiveTick | undefined; totals: RunTotals
         value={last && props.live ? fmt.int(last.queueDepth) : '—'}
         tone={last?.queueDepth ? 'warn' : undefined}
       />
-      <Stat label="scheduled" value={fmt.int(totals.scheduled)} />
-      <Stat label="ok" value={fmt.int(totals.ok)} tone="ok" />
+      <Stat label="scheduled (with warm-up)" value={fmt.int(totals.scheduled)} />
+      <Stat label="ok (measured)" value={fmt.int(totals.ok)} tone="ok" />
       <Stat
-        label="errors"
+        label="errors (measured)"
         value={fmt.int(totals.errors)}
         tone={totals.errors ? 'bad' : undefined}
         testId="errors-total"
       />
-      <Stat label="dropped" value={fmt.int(totals.dropped)} tone={totals.dropped ? 'warn' : undefined} />
-      <Stat label="cost so far (USD)" value={fmt.usd(totals.costUsd)} />
+      <Stat
+        label="dropped (measured)"
+        value={fmt.int(totals.dropped)}
+        tone={totals.dropped ? 'warn' : undefined}
+      />
+      <Stat label="cost, measured (USD)" value={fmt.usd(totals.costUsd)} testId="measured-cost" />
+      <Stat label="latency p95 (measured)" value={fmt.ms(last?.measured.latencyMs.p95 ?? null)} />
+      <Stat label="error rate (measured)" value={fmt.pct(last?.measured.errorRate ?? null)} />
+      <Stat label="cost per 1K (USD)" value={fmt.usd(last?.measured.costPer1k ?? null)} />
       <Stat label="tokens/s (output)" value={last && props.live ? fmt.num(last.tokensPerSec, 0) : '—'} />
       <Stat label="cost per minute (USD)" value={last && props.live ? fmt.usd(last.costPerMin) : '—'} />
     </div>

@@ -38,6 +38,16 @@ const tick = (t: number, over: Partial<LiveTick> = {}): LiveTick => ({
   queueDepth: 0,
   breakers: {},
   totals: { scheduled: 10, ok: 8, errors: 2, dropped: 0, costUsd: 0.01 },
+  measured: {
+    ok: 8,
+    errors: 2,
+    dropped: 0,
+    errorRate: 0.2,
+    latencyMs: { p50: 10, p95: 20, p99: 30 },
+    ttftMs: { p50: 5, p95: 8 },
+    costUsd: 0.01,
+    costPer1k: 1,
+  },
   ...over,
 });
 
@@ -70,5 +80,10 @@ describe('live rows', () => {
     expect(t.achievedRpm).toBe(180);
     expect(t.targetRpm).toBe(240);
     expect(totalsFromSeries([]).achievedRpm).toBeNull();
+  });
+
+  it('counts outcomes and cost of the measured window only (warm-up seconds left out)', () => {
+    const t = totalsFromSeries([point(0, { warmup: true, costUsd: 5 }), point(1)]);
+    expect(t).toMatchObject({ scheduled: 8, ok: 3, errors: 1, costUsd: 0.001 });
   });
 });

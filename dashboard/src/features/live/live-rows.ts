@@ -106,14 +106,16 @@ export interface RunTotals {
 /** Totals from stored history (a finished run, or a run seen only after it ended). */
 export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
   const sum = (f: (p: SeriesPoint) => number) => series.reduce((a, p) => a + f(p), 0);
+  // Outcomes and cost are results: the measured window only (warm-up seconds left out).
+  const measured = (f: (p: SeriesPoint) => number) => sum((p) => (p.warmup ? 0 : f(p)));
   const sent = sum((p) => p.requests - p.dropped);
   const seconds = series.length ? Math.max(...series.map((p) => p.t)) + 1 : 0;
   return {
     scheduled: sum((p) => p.requests),
-    ok: sum((p) => p.ok),
-    errors: sum((p) => p.errors),
-    dropped: sum((p) => p.dropped),
-    costUsd: sum((p) => p.costUsd),
+    ok: measured((p) => p.ok),
+    errors: measured((p) => p.errors),
+    dropped: measured((p) => p.dropped),
+    costUsd: measured((p) => p.costUsd),
     achievedRpm: seconds ? (sent / seconds) * 60 : null,
     targetRpm: seconds ? (sum((p) => p.requests) / seconds) * 60 : null,
   };

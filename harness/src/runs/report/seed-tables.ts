@@ -53,7 +53,6 @@ export function seedTables(r: RunReport): {
 } {
   const rows = SEED_PRODUCTION.map((s) => {
     const p = r.patterns.find((x) => x.pattern === s.pattern);
-    const n = p ? p.ok + p.errors : 0;
     return {
       pattern: s.pattern,
       seedAvgLatencyS: s.avgLatencyS,
@@ -61,7 +60,7 @@ export function seedTables(r: RunReport): {
       seedTtfb: s.ttfb,
       measuredTtftP50Ms: p?.ttft.p50 ?? null,
       seedCostPerDay: s.costPerDay,
-      measuredCostPerDay: p && n ? (p.costUsd / n) * s.requestsPerDay : null,
+      measuredCostPerDay: p?.costPer1k == null ? null : (p.costPer1k / 1000) * s.requestsPerDay,
     };
   });
   const measured = rows.filter((x) => x.measuredCostPerDay !== null);
