@@ -167,7 +167,6 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   };
 }
 
-
 /** A URL target's cost of one pattern: the provider calls inside its requests' traces. */
 function appCostOf(app: AppSection, pattern: string): number {
   return app.endpoints.filter((e) => e.pattern === pattern).reduce((a, e) => a + (e.costUsd ?? 0), 0);
