@@ -1,8 +1,6 @@
 import { createMockServer, type MockServer } from 'mock-providers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mockAdminViaHarness } from '../harness/src/cli/mock-admin-client';
 import type { MockSettings } from '../harness/src/contracts/live';
-import { isolateMock } from '../harness/src/runs/mock-isolation';
 import { parseScenario } from '../harness/src/scenarios/load';
 import type { ScenarioInput } from '../harness/src/scenarios/schema';
 import { getJson, post, startTestStack } from './helpers';
@@ -193,22 +191,14 @@ describe('run isolation on the in-process mock', () => {
     const { run: stored } = await getJson(`${stack.url}/api/runs/${run.info.runId}`);
     expect(stored.settings.mock.profile).toBe('ideal');
     expect(stored.settings.mockChanges).toEqual([
-      { at: expect.any(String), settings: expect.objectContaining({ profile: 'ideal', rateLimits: 'off', seed: 11 }) },
+      {
+        at: expect.any(String),
+        settings: expect.objectContaining({ profile: 'ideal', rateLimits: 'off', seed: 11 }),
+      },
     ]);
     const md = await (await fetch(`${stack.url}/api/runs/${run.info.runId}/report?format=md`)).text();
     expect(md).toMatch(/\*\*mock changed live during the run\*\* at .*rateLimits off/);
   }, 60_000);
-
-  it('engines outside the harness (k6) isolate through /api/mock/* the same way', async () => {
-    const admin = mockAdminViaHarness({ baseUrl: stack.url, token: undefined });
-    const lease = await isolateMock(admin, tinyScenario());
-    expect(lease.found).toEqual(LEFT_BEHIND);
-    expect(lease.applied).toEqual({ profile: 'ideal', seed: 11, timeScale: 0, rateLimits: LIMITS });
-    expect(await mockConfig(mockUrl)).toEqual(lease.applied);
-    await lease.restore();
-    await lease.restore();
-    expect(await mockConfig(mockUrl)).toEqual(LEFT_BEHIND);
-  });
 
   it('Ctrl-C of `harness run`: the run is aborted, the CLI exits non-zero, settings put back', async () => {
     const child = spawnHarness(['run', 'smoke', '--duration', '5m'], {

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenarios/schema';
 /** The mock's documented defaults (ARCHITECTURE.md) that a run's settings start from. */
 export const MOCK_RUN_DEFAULTS = { profile: 'ideal', timeScale: 1, rateLimits: 'published' } as const;
 
-/** The mock's admin API (`/__admin/*`), reached directly or through the harness's `/api/mock/*`. */
+/** The mock's admin API (`/__admin/*`). */
 export interface MockAdmin {
   /** Where it is, for error messages. */
   readonly where: string;
