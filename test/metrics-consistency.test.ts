@@ -47,6 +47,15 @@ describe('every view shows the same figures for one run', () => {
     expect(report.latency.p95).not.toBeNull();
     expect(report.cost.per1kRequests).not.toBeNull();
 
+    // The per-request confusion matrix covers every measured request that was sent, once, and its
+    // columns are the client's outcomes.
+    const sent = report.accounting.ok + report.accounting.errors;
+    expect(report.confusion.reduce((a, c) => a + c.requests, 0)).toBe(sent);
+    const okCells = report.confusion.filter((c) => c.observed === 'ok');
+    expect(okCells.reduce((a, c) => a + c.requests, 0)).toBe(report.accounting.ok);
+    for (const [cls, n] of Object.entries(report.errorsByClass))
+      expect(report.confusion.filter((c) => c.observed === cls).reduce((a, c) => a + c.requests, 0)).toBe(n);
+
     // The live feed's final tick (the driver's own memory) equals the report (the store).
     const last = ticks.filter((t) => t.runId === runId).at(-1);
     expect(last?.final).toBe(true);
@@ -104,6 +113,7 @@ describe('every view shows the same figures for one run', () => {
     const cmpMd = await (
       await fetch(`${stack.url}/api/compare?baseline=${runId}&candidates=${runId}&format=md`)
     ).text();
+    expect(md).toContain('## Injected vs observed, per request');
     for (const text of [summary, md, html, cmpMd]) {
       expect(text).toContain(fmt.ms(report.latency.p95));
       expect(text).toContain(fmt.usd(report.cost.per1kRequests));

@@ -1,5 +1,6 @@
 import { thresholdVerdict } from '../../scenarios/thresholds';
 import { appMarkdown } from './app-markdown';
+import { confusionMarkdown } from './confusion';
 import { fmt, mdTable } from './format';
 import { instrumentMarkdown } from './instrument-section';
 import type { RunReport } from './report-data';
@@ -127,27 +128,17 @@ export function reportMarkdown(r: RunReport): string {
     ),
   );
   out.push(`Prices as of ${r.cost.priceTableDate}.`);
-  const classes = [
-    ...new Set([
-      ...Object.keys(r.errorsByClass),
-      ...Object.keys(r.fidelity.injected),
-      ...Object.keys(r.fidelity.observed),
-    ]),
-  ].sort();
+  const classes = Object.keys(r.errorsByClass).sort();
   if (classes.length) {
     out.push('## Errors by class');
     out.push(
       mdTable(
-        ['class', 'failed requests', 'injected by mock (attempts)', 'observed by client (attempts)'],
-        classes.map((c) => [
-          c,
-          fmt.int(r.errorsByClass[c] ?? 0),
-          fmt.int(r.fidelity.injected[c] ?? 0),
-          fmt.int(r.fidelity.observed[c] ?? 0),
-        ]),
+        ['class', 'failed requests'],
+        classes.map((c) => [c, fmt.int(r.errorsByClass[c] ?? 0)]),
       ),
     );
   }
+  out.push(...confusionMarkdown(r.confusion));
   if (r.app) out.push(...appMarkdown(r.app));
   if (r.thresholds.length) {
     out.push('## Thresholds');

@@ -12,7 +12,7 @@ import type { RunRecord } from '../registry';
 import { queryAppSection } from './app-query';
 import type { AppSection } from './app-section';
 import { type PatternDetail, queryRequestDetail, type RunWindow, runWindows } from './request-detail';
-import { queryRunFacts, type RunFacts } from './run-facts';
+import { type ConfusionCell, queryRunFacts, type RunFacts } from './run-facts';
 
 /** One pattern's line of the report: the one metrics module's figures for its measured requests. */
 export interface PatternLine extends MetricSet {
@@ -65,6 +65,8 @@ export interface RunReport {
   store: RunFacts['store'] & { reconciled: boolean };
   /** Injected by the mock (ground truth) vs observed by the client, per class. */
   fidelity: { injected: Record<string, number>; observed: Record<string, number> };
+  /** Per measured request: the fault(s) the mock injected on its attempts × the outcome the client reported. */
+  confusion: ConfusionCell[];
   /** The instrument's own error and the reliability verdict; null when it could not be measured. */
   instrument: InstrumentError | null;
   /** URL-target runs: the app per endpoint, its provider calls and cost, the resilience table. */
@@ -160,6 +162,7 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
       reconciled: facts.store.spans === s.totals.scheduled - s.totals.notStarted - s.totals.inFlightAtStop,
     },
     fidelity: facts.fidelity,
+    confusion: facts.confusion,
     instrument: stored.instrument ?? null,
     app,
     detail,

@@ -5,6 +5,18 @@ export interface RunFacts {
   store: { spans: number; ok: number; errors: number; dropped: number };
   byPattern: Record<string, { wastedUsd: number; retries: number }>;
   fidelity: { injected: Record<string, number>; observed: Record<string, number> };
+  confusion: ConfusionCell[];
+}
+
+/**
+ * One cell of the per-request confusion matrix: measured requests (sent, warm-up excluded) whose
+ * attempts the mock injected `injected` into (its SERVER spans in the request's trace; several kinds
+ * joined by '+'; 'none') and whose outcome the client reported as `observed` ('ok' or its error class).
+ */
+export interface ConfusionCell {
+  injected: string;
+  observed: string;
+  requests: number;
 }
 
 async function rows<T>(store: Store, query: string, run: string): Promise<T[]> {
@@ -49,7 +61,24 @@ export async function queryRunFacts(store: Store, run: string): Promise<RunFacts
     `SELECT side, kind, count() AS n FROM harness_faults WHERE ${IN_RUN_TRACES} GROUP BY side, kind`,
     run,
   );
-  const [[counts], waste, faults] = await Promise.all([countsQuery, wasteQuery, faultsQuery]);
+  const confusionQuery = rows<{ injected: string; observed: string; n: string }>(
+    store,
+    `SELECT injected, observed, count() AS n FROM (
+       SELECT if(d.outcome = 'ok', 'ok', d.error_class) AS observed, if(f.kinds = '', 'none', f.kinds) AS injected
+       FROM (SELECT TraceId, outcome, error_class FROM harness_requests
+             WHERE run_id = {run:String} AND source = 'driver' AND warmup = 0 AND outcome != 'dropped') AS d
+       LEFT JOIN (SELECT TraceId, arrayStringConcat(arraySort(groupUniqArray(kind)), '+') AS kinds
+                  FROM harness_faults WHERE side = 'injected' AND ${IN_RUN_TRACES} GROUP BY TraceId) AS f
+       ON d.TraceId = f.TraceId)
+     GROUP BY injected, observed ORDER BY injected, observed`,
+    run,
+  );
+  const [[counts], waste, faults, confusion] = await Promise.all([
+    countsQuery,
+    wasteQuery,
+    faultsQuery,
+    confusionQuery,
+  ]);
   const injected = faults.filter((f) => f.side === 'injected');
   const observed = faults.filter((f) => f.side === 'observed');
   const toMap = (xs: { kind: string; n: string }[]) =>
@@ -65,5 +94,6 @@ export async function queryRunFacts(store: Store, run: string): Promise<RunFacts
       waste.map((w) => [w.pattern, { wastedUsd: Number(w.wasted), retries: Number(w.retries) }]),
     ),
     fidelity: { injected: toMap(injected), observed: toMap(observed) },
+    confusion: confusion.map((c) => ({ injected: c.injected, observed: c.observed, requests: Number(c.n) })),
   };
 }
