@@ -8,6 +8,7 @@ import type { SeriesPoint } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
 import { BreakerStrip } from './BreakerStrip';
+import { ConfusionPanel } from './ConfusionPanel';
 import { LiveCharts } from './LiveCharts';
 import { LiveStats } from './LiveStats';
 import { mergeRows, type RunTotals, totalsFromSeries } from './live-rows';
@@ -91,6 +92,7 @@ export function LivePage() {
           </Panel>
           <LiveCharts rows={rows} />
           <RunSettingsPanel runId={runId} version={run?.status} />
+          {isActive ? null : <ConfusionPanel runId={runId} />}
         </>
       )}
     </>
