@@ -41,8 +41,10 @@ export function k6Options(plan, s, opts) {
       duration: formatDuration(Math.round(st.durationMs)),
       target: Math.round(st.targetRpm * scale),
     })),
-    // VUs for ~5 s of peak arrivals up front; past maxVUs k6 drops arrivals, as the built-in driver does.
-    preAllocatedVUs: Math.min(maxVUs, Math.max(1, Math.ceil((peak / 60) * 5))),
+    // VUs for 20 s of peak arrivals up front: k6 drops an arrival that finds no free VU while it
+    // starts more (measured: 5 s' worth dropped 15 % at 600 RPM with 8 s latencies). Past maxVUs k6
+    // drops arrivals, as the built-in driver does past maxInFlight.
+    preAllocatedVUs: Math.min(maxVUs, Math.max(1, Math.ceil((peak / 60) * 20))),
     maxVUs,
     gracefulStop: '30s',
   };
