@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../harness/src/scenarios/load';
 import { runK6Tests } from '../harness/test/helpers/k6';
 import { getJson, post, sql, startTestStack } from './helpers';
 
@@ -99,7 +100,10 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
   }, 240_000);
 
   it('reproduces a failure scenario through k6 (forced sse_drop wave) with the same forced faults as the built-in engine', async () => {
-    const body = { scenario: 'sse-drop-wave', rate: '600/m', duration: '6s' };
+    // Streams at 1/20 of the published latencies, so every request ends inside the graceful stop.
+    const s = await loadScenario('sse-drop-wave');
+    const definition = { ...s, mock: { ...s.mock, timeScale: 0.05 } };
+    const body = { definition, rate: '600/m', duration: '6s' };
     const k6 = await post(`${stack.url}/api/runs`, { ...body, engine: 'k6' });
     expect(k6.status, JSON.stringify(k6.body)).toBe(202);
     const done = await waitForEnd(stack, k6.body.runId);
