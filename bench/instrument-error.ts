@@ -1,8 +1,8 @@
 /**
- * Instrument error (issue 19): does the harness measure what the mock did? Two topologies side by
- * side: `one loop` (store, mock, client, driver in one process — what `harness up`/`run` start) and
+ * Instrument error (issue 19): does the harness measure what the mock did? Three topologies side
+ * by side: `one loop` (store, mock, client, driver in one process — what `harness up`/`run` start),
  * `mock apart` (the mock in its own process, `harness mock` + HARNESS_PROVIDER_URL, its spans over
- * OTLP). Each drives `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant
+ * OTLP) and `driver thread` (HARNESS_DRIVER_THREAD=1: the driver's schedule on its own thread). Each drives `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant
  * rate, and each run's stored "Instrument error" section is read back: schedule lateness,
  * per-request TTFT and e2e error against the mock's ground truth, the mock's own lateness, and
  * event-loop delay with the process's CPU use and the machine's load.
@@ -70,11 +70,15 @@ async function startMockProcess(otlpUrl: string) {
 /** Both runs, one after the other, on one harness per topology. */
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  for (const topology of ['one loop', 'mock apart'] as const) out.push(...(await runTopology(topology)));
+  for (const topology of ['one loop', 'mock apart', 'driver thread'] as const)
+    out.push(...(await runTopology(topology)));
   return out;
 }
 
-async function runTopology(topology: 'one loop' | 'mock apart'): Promise<BenchResult[]> {
+async function runTopology(topology: 'one loop' | 'mock apart' | 'driver thread'): Promise<BenchResult[]> {
+  // read when the harness wires its runs
+  if (topology === 'driver thread') process.env.HARNESS_DRIVER_THREAD = '1';
+  else delete process.env.HARNESS_DRIVER_THREAD;
   const seconds = Number(process.env.BENCH_INSTRUMENT_SECONDS ?? 120);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-instrument-'));
   // the separate mock needs the receiver's port before the harness starts: take a free one

@@ -64,6 +64,8 @@ export async function wireRuns(deps: {
     token: deps.token,
     mockAdmin: deps.mockUrl ? mockAdminAt(deps.mockUrl) : undefined,
     gauges: gauges(deps.clients),
+    // The driver on its own thread (off this loop), when asked for: HARNESS_DRIVER_THREAD=1.
+    ...(process.env.HARNESS_DRIVER_THREAD === '1' ? { driverThread: {} } : {}),
     instrument: {
       async compared(runId) {
         await deps.flushTracing();

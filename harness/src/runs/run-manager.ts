@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { LiveTick, MockSettings, RunInfo, RunSettings } from '../contracts/live';
+import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
 import type { PlanOverrides } from '../scenarios/plan';
 import { planScenario } from '../scenarios/plan';
@@ -8,6 +9,8 @@ import { runScenario, type ScenarioRunOptions, type ScenarioRunResult } from '..
 import { runScenarioWithK6 } from '../scenarios/run-k6';
 import type { Scenario } from '../scenarios/schema';
 import type { SpanSink } from '../store/span-sink';
+import { driveInThread } from '../topology/drive-in-thread';
+import type { DriverThread } from '../topology/driver-thread';
 import { gitVersion } from '../version';
 import type { InstrumentSource } from './instrument/run-instrument';
 import { startRunInstrument } from './instrument/run-instrument';
@@ -78,6 +81,11 @@ export interface RunManagerDeps {
    * settings; answers the client's effective settings (recorded with the run).
    */
   prepareClient?: (scenario: Scenario) => Record<string, unknown> | undefined;
+  /**
+   * Run each driver in its own worker thread (HARNESS_DRIVER_THREAD=1) instead of on this loop;
+   * `onThread` hands tests the thread (to crash it).
+   */
+  driverThread?: { onThread?(runId: string, thread: DriverThread): void };
   /** Where each run's instrument error is measured (absent: loop delay only). */
   instrument?: InstrumentSource;
   /** Push every span still buffered (tracers, writer) into the store; awaited before a run ends. */
@@ -149,9 +157,9 @@ export function createRunManager(deps: RunManagerDeps) {
           .catch((e: Error) => deps.log('cannot save run', { runId, error: e.message }));
       },
     };
-    const onRecord = (r: DriverRecord) => {
+    const onRecord = (r: DriverRecord, given?: RequestIds) => {
       const call = plan.callFor(r.index);
-      const rid = ids.get(r.index) ?? newRequestIds();
+      const rid = given ?? ids.get(r.index) ?? newRequestIds();
       ids.delete(r.index);
       ticker.record(r);
       deps.spans.accept([loadRequestRow(r, call, rid, { runId, scenario: scenario.name })]);
@@ -178,23 +186,39 @@ export function createRunManager(deps: RunManagerDeps) {
             ? (sc: Scenario, o: ScenarioRunOptions) =>
                 runScenarioWithK6(sc, { ...o, k6Args: req.k6Args ?? [] })
             : runScenario;
-        const result = await drive(scenario, {
+        const onTick = (snap: TickSnapshot) => {
+          handle.lastTick = ticker.tick(snap);
+          deps.events.tick(handle.lastTick);
+        };
+        const job = {
+          scenario,
           runId,
           harnessUrl: deps.harnessUrl(),
-          ...(deps.token ? { token: deps.token } : {}),
-          ...(req.overrides ? { overrides: req.overrides } : {}),
-          signal: abort.signal,
-          headersFor: (index) => {
-            const rid = newRequestIds();
-            ids.set(index, rid);
-            return { traceparent: traceparent(rid) };
-          },
-          onRecord,
-          onTick: (snap) => {
-            handle.lastTick = ticker.tick(snap);
-            deps.events.tick(handle.lastTick);
-          },
-        });
+          token: deps.token,
+          overrides: req.overrides,
+        };
+        const result =
+          deps.driverThread && engine !== 'k6'
+            ? await driveInThread(job, plan, {
+                signal: abort.signal,
+                onRecord,
+                onTick,
+                onThread: (t) => deps.driverThread?.onThread?.(runId, t),
+              })
+            : await drive(scenario, {
+                runId,
+                harnessUrl: job.harnessUrl,
+                ...(deps.token ? { token: deps.token } : {}),
+                ...(req.overrides ? { overrides: req.overrides } : {}),
+                signal: abort.signal,
+                headersFor: (index) => {
+                  const rid = newRequestIds();
+                  ids.set(index, rid);
+                  return { traceparent: traceparent(rid) };
+                },
+                onRecord,
+                onTick,
+              });
         // The report reads the store: every span of this run lands there before the run is over.
         await deps.flush?.();
         const last = ticker.final();

@@ -1,0 +1,62 @@
+/**
+ * Run a scenario's driver in its own worker thread (`HARNESS_DRIVER_THREAD=1`): the schedule fires
+ * on a loop that does nothing else. Same contract as `runScenario`, plus what a crash needs: the
+ * indexes that were sent, so the caller can account for every one of them.
+ */
+import { Worker } from 'node:worker_threads';
+import type { TickSnapshot } from '../driver/executor';
+import type { DriverRecord } from '../driver/types';
+import type { ScenarioRunResult } from '../scenarios/run';
+import type { DriverJob, FromDriver, ToDriver } from './driver-messages';
+
+/** The main thread's hold on one driver thread. */
+export interface DriverThread {
+  result: Promise<ScenarioRunResult>;
+  stop(): void;
+  /** Make the thread crash (tests of the crash path). */
+  crash(): void;
+}
+
+/** Callbacks, called on the main thread in the order the driver thread produced them. */
+export interface DriverThreadHooks {
+  onSent(index: number): void;
+  onRecord(record: DriverRecord): void;
+  onTick(snapshot: TickSnapshot): void;
+}
+
+/** Error of a run whose driver thread died: the run fails with this reason. */
+export class DriverThreadCrashed extends Error {}
+
+const BOOT = new URL('./driver-thread-boot.mjs', import.meta.url);
+const ENTRY = new URL('./driver-worker.ts', import.meta.url).href;
+
+/** Start the driver thread for one run. */
+export function startDriverThread(job: DriverJob, hooks: DriverThreadHooks): DriverThread {
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, job } });
+  const send = (m: ToDriver) => worker.postMessage(m);
+  const result = new Promise<ScenarioRunResult>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
+    worker.on('message', (m: FromDriver) => {
+      if (m.t === 'sent') hooks.onSent(m.index);
+      else if (m.t === 'record') hooks.onRecord(m.record);
+      else if (m.t === 'tick') hooks.onTick(m.snapshot);
+      else if (m.t === 'done') {
+        settled = true;
+        resolve(m.result);
+      } else fail(new Error(m.message));
+    });
+    worker.on('error', (e) => {
+      fail(new DriverThreadCrashed(`driver thread crashed: ${e.message}`));
+      void worker.terminate();
+    });
+    worker.on('exit', (code) =>
+      fail(new DriverThreadCrashed(`driver thread exited (code ${code}) before the run ended`)),
+    );
+  });
+  return { result, stop: () => send({ t: 'stop' }), crash: () => send({ t: 'crash' }) };
+}

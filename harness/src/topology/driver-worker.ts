@@ -1,0 +1,48 @@
+/**
+ * The driver's own thread: runs one scenario's open-model schedule on an event loop that does
+ * nothing else, so requests fire on time whatever the harness's main loop (client, mock, spans,
+ * API) is doing. Talks to the main thread by messages only (see driver-thread.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { traceparent } from '../runs/load-request-span';
+import { runScenario } from '../scenarios/run';
+import { derivedRequestIds } from './derived-ids';
+import type { DriverJob, FromDriver, ToDriver } from './driver-messages';
+
+const port = parentPort;
+if (!port) throw new Error('driver-worker.ts runs only as a worker thread');
+const job = (workerData as { job: DriverJob }).job;
+const abort = new AbortController();
+const post = (m: FromDriver) => port.postMessage(m);
+
+port.on('message', (m: ToDriver) => {
+  if (m.t === 'stop') abort.abort();
+  // a crash on demand, so the crash path (run fails, nothing counted twice or lost) is testable
+  if (m.t === 'crash')
+    setImmediate(() => {
+      throw new Error('driver thread crash requested');
+    });
+});
+
+runScenario(job.scenario, {
+  runId: job.runId,
+  harnessUrl: job.harnessUrl,
+  ...(job.token ? { token: job.token } : {}),
+  ...(job.overrides ? { overrides: job.overrides } : {}),
+  signal: abort.signal,
+  headersFor: (index) => {
+    post({ t: 'sent', index });
+    return { traceparent: traceparent(derivedRequestIds(job.runId, index)) };
+  },
+  onRecord: (record) => post({ t: 'record', record }),
+  onTick: (snapshot) => post({ t: 'tick', snapshot }),
+}).then(
+  (result) => {
+    post({ t: 'done', result });
+    port.close();
+  },
+  (e: Error) => {
+    post({ t: 'error', message: e.message });
+    port.close();
+  },
+);
