@@ -50,12 +50,14 @@ export function startDriverThread(job: DriverJob, hooks: DriverThreadHooks): Dri
         resolve(m.result);
       } else fail(new Error(m.message));
     });
+    // Settle a crash only at 'exit': every message the thread sent is emitted before it, so the
+    // verdicts it managed to send are counted once and the rest are known to be missing.
+    let crash: string | undefined;
     worker.on('error', (e) => {
-      fail(new DriverThreadCrashed(`driver thread crashed: ${e.message}`));
-      void worker.terminate();
+      crash = `driver thread crashed: ${e.message}`;
     });
     worker.on('exit', (code) =>
-      fail(new DriverThreadCrashed(`driver thread exited (code ${code}) before the run ended`)),
+      fail(new DriverThreadCrashed(crash ?? `driver thread exited (code ${code}) before the run ended`)),
     );
   });
   return { result, stop: () => send({ t: 'stop' }), crash: () => send({ t: 'crash' }) };
