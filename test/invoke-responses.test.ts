@@ -30,13 +30,19 @@ describe('api: "responses" — the patterns through OpenAI\'s Responses API', ()
       expect(r.body.costUsd).toBeGreaterThan(0);
       if (pattern === 'agent') expect(r.body.steps).toBeGreaterThanOrEqual(2);
       if (pattern === 'streaming') expect(r.body.ttftMs).toBeLessThanOrEqual(r.body.latencyMs);
-      await stack.tracing.provider.forceFlush();
-      await stack.spans.flush();
-      const rows = await sql<{ SpanName: string }>(
-        stack,
-        `SELECT SpanName FROM otel_traces WHERE ServiceName = 'mock-providers' AND TraceId IN
-        (SELECT TraceId FROM otel_traces WHERE SpanAttributes['harness.run.id'] = '${runId}')`,
-      );
+      // the mock's SERVER span ends once the answer is fully sent, which can be just after the
+      // client has it: flush and look again until it is there (bounded)
+      let rows: { SpanName: string }[] = [];
+      for (let tries = 0; tries < 50 && !rows.some((row) => row.SpanName === 'POST /v1/responses'); tries++) {
+        await stack.tracing.provider.forceFlush();
+        await stack.mock?.tracing.provider.forceFlush();
+        await stack.spans.flush();
+        rows = await sql<{ SpanName: string }>(
+          stack,
+          `SELECT SpanName FROM otel_traces WHERE ServiceName = 'mock-providers' AND TraceId IN
+          (SELECT TraceId FROM otel_traces WHERE SpanAttributes['harness.run.id'] = '${runId}')`,
+        );
+      }
       const names = rows.map((row) => row.SpanName);
       expect(names).toContain('POST /v1/responses');
       expect(names).not.toContain('POST /v1/chat/completions');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ERROR_CLASSES, type ErrorClass } from './error-class';
+import { PROVIDERS } from './types';
 
-const provider = z.enum(['openai', 'anthropic', 'gemini']);
+const provider = z.enum(PROVIDERS);
 
 /** Error classes that send a call to its fallback target unless told otherwise. */
 export const DEFAULT_FALLBACK_ON: readonly ErrorClass[] = [

@@ -1,10 +1,12 @@
 import type { Usage } from '../cost/cost';
 import type { ClassifiedError } from './error-class';
 
-/** The three mocked providers (OTel `gen_ai.provider.name` values differ: see PROVIDER_SEMCONV). */
-export type Provider = 'openai' | 'anthropic' | 'gemini';
-
-export const PROVIDERS: readonly Provider[] = ['openai', 'anthropic', 'gemini'];
+/**
+ * The three mocked providers: the one list the invoke body, the client config and the scenario
+ * schema all validate against (OTel `gen_ai.provider.name` values differ: see PROVIDER_SEMCONV).
+ */
+export const PROVIDERS = ['openai', 'anthropic', 'gemini'] as const;
+export type Provider = (typeof PROVIDERS)[number];
 
 /** `gen_ai.provider.name` per provider (Gemini API = `gcp.gemini`). */
 export const PROVIDER_SEMCONV: Readonly<Record<Provider, string>> = {

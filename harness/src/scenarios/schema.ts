@@ -6,12 +6,14 @@
 import { type FaultKind, FAULT_KINDS as MOCK_FAULT_KINDS } from 'mock-providers/faults';
 import { z } from 'zod';
 import { parseDuration } from '../../../scenarios/lib/plan.js';
+import { PROVIDERS as CLIENT_PROVIDERS, OPENAI_APIS } from '../client/types';
+import { PATTERN_NAMES } from '../patterns/types';
 import { parseMetricKey, parseThreshold } from './thresholds';
 
-/** Integration patterns (the `:pattern` of `/api/invoke/:pattern`). */
-export const PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'] as const;
-/** Providers the mock serves. */
-export const PROVIDERS = ['openai', 'anthropic', 'gemini'] as const;
+/** Integration patterns (the `:pattern` of `/api/invoke/:pattern`): the patterns' own list. */
+export const PATTERNS = PATTERN_NAMES;
+/** Providers the mock serves: the client's own list. */
+export const PROVIDERS = CLIENT_PROVIDERS;
 /** Mock fault kinds (exact names), from the mock itself. */
 export const FAULT_KINDS = MOCK_FAULT_KINDS as [FaultKind, ...FaultKind[]];
 /** Mock fault profiles. */
@@ -50,7 +52,7 @@ const mixItem = z
     maxTokens: positiveInt.optional(),
     fallback: z.strictObject({ provider, model }).optional(),
     /** OpenAI only: `responses` calls `POST /v1/responses` instead of chat completions. */
-    api: z.enum(['chat', 'responses']).optional(),
+    api: z.enum(OPENAI_APIS).optional(),
   })
   .refine((i) => i.api !== 'responses' || (i.provider === 'openai' && i.pattern !== 'batch'), {
     message: 'api "responses" needs provider "openai" and a pattern other than batch',

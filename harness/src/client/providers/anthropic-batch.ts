@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { BatchJobOptions, ChatRequest, ChatResult } from '../types';
-import { anthropicParams, fromMessage } from './anthropic';
+import { anthropicParams, fromMessage } from './anthropic-message-body';
 import { pollUntil } from './poll';
 
 /**

@@ -3,7 +3,7 @@ import { toFile } from 'openai';
 import { classifyError } from '../classify';
 import { ClassifiedError } from '../error-class';
 import type { BatchJobOptions, ChatRequest, ChatResult } from '../types';
-import { fromCompletion, openAiBody } from './openai';
+import { fromCompletion, openAiBody } from './openai-chat-body';
 import { pollUntil } from './poll';
 
 const TERMINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);

@@ -1,7 +1,7 @@
 import { context as otelContext, propagation, type Tracer } from '@opentelemetry/api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { OPENAI_APIS, type Provider } from '../../client/types';
+import { OPENAI_APIS, PROVIDERS, type Provider } from '../../client/types';
 import { outcomeFromInvoke } from '../../driver/invoke-outcome';
 import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
 import { arrivalOf, k6Arrivals } from '../../scenarios/k6-arrivals';
@@ -9,7 +9,7 @@ import type { Store } from '../../store/client';
 import type { ClientRegistry } from '../client-registry';
 import { badRequest, HttpError } from '../http-errors';
 
-const provider = z.enum(['openai', 'anthropic', 'gemini']);
+const provider = z.enum(PROVIDERS);
 const invokeBody = z
   .object({
     provider,
