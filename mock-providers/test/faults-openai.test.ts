@@ -117,6 +117,13 @@ describe.each(OPENAI_SDKS)('$name', ({ OpenAI }) => {
       expect(await rejection(client('invalid_json').chat.completions.create(ask))).toBeInstanceOf(
         SyntaxError,
       );
+      // on a stream a cut JSON body changes nothing a client sees (the SDK iterates zero events):
+      // the kind does not apply there, so forcing it is refused, naming the kinds that can
+      const onStream = await rejection(
+        client('invalid_json').chat.completions.create({ ...ask, stream: true }),
+      );
+      expect(onStream.status).toBe(400);
+      expect(String(onStream.message)).toMatch(/invalid_json.*cannot apply.*chunk_malformed/s);
     });
 
     it('content_filter → finish_reason content_filter with a partial answer, usage of what was sent', async () => {

@@ -60,15 +60,19 @@ export interface RequestShape {
 /**
  * Whether a kind can occur on a request of this shape (ARCHITECTURE.md "Faults"): stream faults
  * only on streams, `incomplete_json` only in JSON mode, batch kinds only on batch creation, and
- * `rate_limit` only where the limiter applies (generation and embeddings).
+ * `rate_limit` only where the limiter applies (generation and embeddings). The mock never
+ * "injects" a kind where it cannot change what a client sees, so injected counts mean what they
+ * say: `invalid_json` (a JSON body cut short) applies only to answers sent whole; a stream's
+ * unparsable data is `chunk_malformed`.
  */
 export function applies(kind: FaultKind, shape: RequestShape): boolean {
   const { op, stream, jsonMode } = shape;
   switch (kind) {
     case 'rate_limit':
-    case 'invalid_json':
     case 'spend_limit':
       return op !== 'batch_create';
+    case 'invalid_json':
+      return op !== 'batch_create' && !stream;
     case 'overloaded':
     case 'server_error':
     case 'timeout':

@@ -67,6 +67,14 @@ describe('fault selection', () => {
     expect(() => chooseFault(sel, { op: 'generate', stream: false, jsonMode: false })).toThrow(
       /cannot apply.*rate_limit, overloaded, server_error, timeout, content_filter, invalid_json, request_timeout, conflict, spend_limit\./,
     );
+    // a stream's body is events, not one JSON document: a cut JSON body changes nothing there
+    const forcedJson = readSelection(new Headers({ 'x-mock-fault': 'invalid_json' }), PROFILES[0] as never, {
+      u: 0,
+      v: 0,
+    });
+    expect(() => chooseFault(forcedJson, { op: 'generate', stream: true, jsonMode: false })).toThrow(
+      /cannot apply.*sse_drop, sse_stall, chunk_malformed/,
+    );
     expect(() =>
       readSelection(new Headers({ 'x-mock-profile': 'nope' }), PROFILES[0] as never, { u: 0, v: 0 }),
     ).toThrow(/valid profiles: ideal, seed-typical, degraded, outage/);
