@@ -3,6 +3,7 @@ import { createStats, type StatsRecorder } from './admin/stats';
 import { createRng, type Rng } from './content/rng';
 import { createTraceClaims } from './faults/baggage';
 import { type FaultProfile, resolveProfile } from './faults/profiles';
+import { type Pacer, sharedPacer } from './latency/pacer';
 import { createLimiter, type Limiter } from './limits/limiter';
 import { type MockConfig, type MockOptions, toConfig } from './options';
 
@@ -27,6 +28,8 @@ export interface MockContext {
   tracer: Tracer;
   /** Wall clock in ms (injectable for tests). */
   clock: () => number;
+  /** What paces streamed events (injectable for tests). */
+  pacer: Pacer;
   /** Applies a validated config patch; restarts the PRNG when `seed` is present. */
   update(patch: Partial<MockConfig>): void;
   /** Clears stats, limiter state and stored objects, restarts the PRNG; config unchanged. */
@@ -47,6 +50,7 @@ export function createContext(options: MockOptions = {}): MockContext {
     limiter: createLimiter(config.rateLimits, () => ctx.clock()),
     tracer: (options.tracerProvider ?? trace).getTracer('mock-providers'),
     clock,
+    pacer: options.pacer ?? sharedPacer,
     update(patch) {
       ctx.config = { ...ctx.config, ...patch };
       if (patch.seed !== undefined) ctx.arrivalRng = createRng(patch.seed);

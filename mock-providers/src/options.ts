@@ -1,6 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import { z } from 'zod';
 import { profileSettingSchema } from './faults/profiles';
+import type { Pacer } from './latency/pacer';
 import { TIER_NAMES } from './limits/published';
 import { findModel, type Provider } from './models/catalog';
 
@@ -80,6 +81,11 @@ export interface MockOptions {
    * until the hosting process registers an SDK.
    */
   tracerProvider?: TracerProvider;
+  /**
+   * What paces streamed events (default: the wall clock and the shared stream scheduler). Tests
+   * pass a manual pacer to decide when each event leaves, independent of the machine's timers.
+   */
+  pacer?: Pacer;
   /** Server only: port to listen on (default 4010; 0 = ephemeral). */
   port?: number;
   /** Server only: bind address (default 127.0.0.1). */

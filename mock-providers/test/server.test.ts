@@ -1,6 +1,7 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../src/index';
+import { createManualPacer, type ManualPacer } from '../src/latency/manual-pacer';
 import { useMockServer } from './helpers/mock';
 
 const mock = useMockServer();
@@ -12,48 +13,95 @@ const chat = (url: string, content: string, extra: Record<string, unknown> = {})
     body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], ...extra }),
   });
 
-/** Raw socket reads of a streamed body with their arrival times. */
-function readArrivals(
+/** A streamed response read chunk by chunk: `chunks.next()` resolves with the next socket read. */
+function openStream(
   url: string,
   body: string,
-): Promise<{ status: number; arrivals: number[]; text: string }> {
+): Promise<{ response: IncomingMessage; chunks: { next(): Promise<string> }; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const started = performance.now();
     const req = httpRequest(`${url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
     });
-    req.on('response', (res) => {
-      const arrivals: number[] = [];
-      let text = '';
-      res.on('data', (chunk: Buffer) => {
-        arrivals.push(performance.now() - started);
-        text += chunk.toString();
+    req.on('response', (response) => {
+      const buffered: string[] = [];
+      let waiting: ((text: string) => void) | undefined;
+      response.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        if (waiting) {
+          const w = waiting;
+          waiting = undefined;
+          w(text);
+        } else buffered.push(text);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, arrivals, text }));
+      const ended = new Promise<void>((r) => response.on('end', () => r()));
+      const next = () =>
+        buffered.length > 0
+          ? Promise.resolve(buffered.shift() as string)
+          : new Promise<string>((r) => {
+              waiting = r;
+            });
+      resolve({ response, chunks: { next }, ended });
     });
     req.on('error', reject);
     req.end(body);
   });
 }
 
+/**
+ * The next deadline of the pacer once the server has had its turn (it schedules the next batch
+ * after writing the last), or undefined when the stream has ended. Waits on I/O turns, not time.
+ */
+async function settledNext(pacer: ManualPacer, ended: Promise<void>): Promise<number | undefined> {
+  let over = false;
+  void ended.then(() => {
+    over = true;
+  });
+  for (;;) {
+    await new Promise((r) => setImmediate(r));
+    const at = pacer.next();
+    if (at !== undefined) return at;
+    if (over) return undefined;
+  }
+}
+
 describe('standalone server', () => {
   it('streams chunk by chunk to the socket, paced by the latency model', async () => {
-    const paced = await createMockServer({ port: 0, timeScale: 1 });
+    // The pacer decides when each event leaves; the test moves it one deadline at a time and
+    // waits for those bytes on the socket, so what is asserted is the server's pacing, never how
+    // this machine's timers or TCP happened to group the writes.
+    const pacer = createManualPacer();
+    const paced = await createMockServer({ port: 0, timeScale: 1, pacer });
     try {
-      const body = JSON.stringify({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: 'pace me' }],
-        stream: true,
-        max_tokens: 12,
-      });
-      const { status, arrivals, text } = await readArrivals(paced.url, body);
-      expect(status).toBe(200);
+      const { response, chunks, ended } = await openStream(
+        paced.url,
+        JSON.stringify({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'pace me' }],
+          stream: true,
+          max_tokens: 12,
+        }),
+      );
+      expect(response.statusCode).toBe(200);
+      const arrivals: Array<{ at: number; text: string }> = [];
+      for (;;) {
+        const at = await settledNext(pacer, ended);
+        if (at === undefined) break;
+        const got = chunks.next();
+        pacer.advanceTo(at);
+        const text = await Promise.race([got, ended.then(() => '')]);
+        if (text) arrivals.push({ at, text });
+      }
+      await ended;
+      const text = arrivals.map((a) => a.text).join('');
       expect(text.trim().endsWith('data: [DONE]')).toBe(true);
+      // one socket write per paced batch: the role chunk, then a token at a time
       expect(arrivals.length).toBeGreaterThanOrEqual(8);
-      expect(arrivals[1] ?? 0).toBeGreaterThanOrEqual(150);
-      const spread = (arrivals.at(-1) ?? 0) - (arrivals[1] ?? 0);
-      expect(spread).toBeGreaterThan(50);
+      // the first token comes after gpt-4o-mini's time to first token, the rest at its token rate
+      expect(arrivals[1]?.at ?? 0).toBeGreaterThanOrEqual(150);
+      for (let i = 1; i < arrivals.length; i++)
+        expect(arrivals[i]?.at ?? 0).toBeGreaterThan(arrivals[i - 1]?.at ?? 0);
+      expect((arrivals.at(-1)?.at ?? 0) - (arrivals[1]?.at ?? 0)).toBeGreaterThan(50);
     } finally {
       await paced.close();
     }

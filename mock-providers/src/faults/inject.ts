@@ -105,21 +105,26 @@ async function serveSelected(
       const total = outputTokens(d);
       truth.deferEnd();
       const beforeEvent = hookOf?.(events);
-      return sseResponse(events, rl, {
-        ...(beforeEvent ? { beforeEvent } : {}),
-        onFirstEvent: () => truth.firstByte(),
-        onEnd: ({ sent, outcome }) => {
-          const out =
-            outcome === 'complete' ? total : Math.round((total * sent) / Math.max(1, events.length));
-          settle(out);
-          truth.set({
-            'gen_ai.usage.output_tokens': out,
-            'mock.stream.events_sent': sent,
-            'mock.stream.outcome': outcome,
-          });
-          truth.end(200);
+      return sseResponse(
+        events,
+        rl,
+        {
+          ...(beforeEvent ? { beforeEvent } : {}),
+          onFirstEvent: () => truth.firstByte(),
+          onEnd: ({ sent, outcome }) => {
+            const out =
+              outcome === 'complete' ? total : Math.round((total * sent) / Math.max(1, events.length));
+            settle(out);
+            truth.set({
+              'gen_ai.usage.output_tokens': out,
+              'mock.stream.events_sent': sent,
+              'mock.stream.outcome': outcome,
+            });
+            truth.end(200);
+          },
         },
-      });
+        ctx.pacer,
+      );
     }
     const { body, delayMs } = plan.json(d);
     if (delayMs > 0) await sleep(delayMs, request.signal);

@@ -9,6 +9,8 @@ export interface ManualPacer extends Pacer {
   advance(ms: number): void;
   /** How many wake-ups are still pending. */
   pending(): number;
+  /** The earliest pending deadline, if any. */
+  next(): number | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createManualPacer(start = 0): ManualPacer {
       pacer.advanceTo(clock + ms);
     },
     pending: () => queue.filter((w) => w.run).length,
+    next: () => nextDue(Number.POSITIVE_INFINITY)?.at,
   };
   return pacer;
 }
