@@ -29,6 +29,8 @@ export interface InstrumentError {
   /** True when any limit below is crossed; `reasons` says which, with the figures. */
   unreliable: boolean;
   reasons: string[];
+  /** Why no request was compared with the mock's ground truth, when none could be (a URL target). */
+  notCompared?: string;
 }
 
 /** One compared request, as the store joins it. */

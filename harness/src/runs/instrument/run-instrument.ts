@@ -25,6 +25,8 @@ export function startRunInstrument(
   warmupMs: number,
   source: InstrumentSource | undefined,
   log: (msg: string, extra?: object) => void,
+  /** Set when the run's requests must not be compared with the mock (the user's app is in between). */
+  notCompared?: string,
 ): RunInstrument {
   const loop = monitorLoopDelay('harness');
   const warm = warmupMs > 0 ? setTimeout(() => loop.reset(), warmupMs) : undefined;
@@ -37,6 +39,7 @@ export function startRunInstrument(
     async finish(runId, latenessP99) {
       clearTimeout(warm);
       const loops = [loop.stop(), ...(source?.otherLoops?.() ?? [])];
+      if (notCompared) return { ...instrumentError([], loops, latenessP99), notCompared };
       if (!source) return instrumentError([], loops, latenessP99);
       try {
         return instrumentError(await source.compared(runId), loops, latenessP99);

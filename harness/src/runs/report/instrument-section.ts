@@ -27,9 +27,11 @@ const row = (name: string, d: Distribution) => [
 export function instrumentMarkdown(i: InstrumentError | null): string[] {
   const out = ['## Instrument error', reliabilityLine(i)];
   if (!i) return out;
-  out.push(
-    `Per request, what the harness measured minus the mock's ground truth for the same trace: ${fmt.int(i.compared)} requests of the measured window that succeeded with exactly one provider call, answered 200 by the mock with no fault.`,
-  );
+  if (i.notCompared) out.push(`No request compared: ${i.notCompared}.`);
+  else
+    out.push(
+      `Per request, what the harness measured minus the mock's ground truth for the same trace: ${fmt.int(i.compared)} requests of the measured window that succeeded with exactly one provider call, answered 200 by the mock with no fault.`,
+    );
   out.push(
     mdTable(
       ['quantity', 'requests', 'p50', 'p95', 'p99', 'max'],
