@@ -1,4 +1,4 @@
-import { api } from '../lib/api';
+import { call } from '../lib/api';
 import type { RunSettings as Settings } from '../lib/server-types';
 import { useAsync } from '../lib/use-async';
 import { Panel } from './Panel';
@@ -29,9 +29,11 @@ function Rows({ values }: { values: Record<string, unknown> }) {
 export function RunSettingsPanel({ runId, version }: { runId: string; version?: unknown }) {
   const detail = useAsync(
     (signal) =>
-      api<{ run: { status: string; settings: Settings | null; summary: { error?: string } | null } }>(
-        `/api/runs/${encodeURIComponent(runId)}`,
-        { signal },
+      call('getRun', { params: { id: runId }, signal }).then(
+        (r) =>
+          r as {
+            run: { status: string; settings?: Settings | null; summary?: { error?: string } | null };
+          },
       ),
     [runId, version],
   );

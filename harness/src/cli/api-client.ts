@@ -1,5 +1,6 @@
 import type { HarnessConfig } from '../config';
 import type { ApiErrorBody } from '../contracts/api';
+import { type ApiClient, createApiClient } from '../contracts/client';
 
 /** Base URL and auth of a running harness, as the CLI reaches it. */
 export interface ApiTarget {
@@ -13,6 +14,11 @@ export function apiTarget(config: Pick<HarnessConfig, 'host' | 'port' | 'token'>
   return { baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`, token: config.token };
 }
 
+/** The typed API client (route map, checked answers) for a target: `apiCall(target)('report', …)`. */
+export function apiCall(target: ApiTarget): ApiClient['call'] {
+  return createApiClient({ baseUrl: target.baseUrl, token: () => target.token }).call;
+}
+
 /** An API call that failed with the server's own error message. */
 export class ApiCallError extends Error {
   constructor(
@@ -23,7 +29,10 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Call the harness API; throws ApiCallError with the server's message on a non-2xx answer. */
+/**
+ * Call the harness API by path; throws ApiCallError with the server's message on a non-2xx answer.
+ * @deprecated unchecked: use `apiCall(target)`, the typed client over the route map.
+ */
 export async function callApi<T>(
   target: ApiTarget,
   path: string,

@@ -2,9 +2,8 @@ import { formatDuration, parseDuration } from '../../../scenarios/lib/plan.js';
 import { ceilingDir, writeCeiling } from '../capacity/ceiling-file';
 import { type CapacityStep, searchCapacity, stepVerdict } from '../capacity/search';
 import { fmt } from '../runs/report/format';
-import type { RunReport } from '../runs/report/report-data';
 import { PATTERNS } from '../scenarios/schema';
-import { type ApiTarget, callApi } from './api-client';
+import { type ApiTarget, apiCall } from './api-client';
 import { openHarnessSession } from './harness-session';
 
 /** Options of `harness capacity`. */
@@ -26,21 +25,20 @@ function positive(name: string, raw: string): number {
 }
 
 async function runAndReport(target: ApiTarget, scenario: string, rpm: number, duration: string) {
-  const started = await callApi<{ runId: string }>(target, '/api/runs', {
+  const call = apiCall(target);
+  const started = await call('startRun', {
     body: { scenario, rate: `${rpm}/m`, duration },
   });
   for (;;) {
-    const { run } = await callApi<{ run: { status: string; summary: { error?: string } | null } }>(
-      target,
-      `/api/runs/${started.runId}`,
-    );
-    if (run.status === 'failed') return { runId: started.runId, error: run.summary?.error ?? 'failed' };
+    const { run } = await call('getRun', { params: { id: started.runId } });
+    const summary = run.summary as { error?: string } | null | undefined;
+    if (run.status === 'failed') return { runId: started.runId, error: summary?.error ?? 'failed' };
     if (run.status !== 'running') break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   return {
     runId: started.runId,
-    report: await callApi<RunReport>(target, `/api/runs/${started.runId}/report`),
+    report: await call('report', { params: { id: started.runId } }),
   };
 }
 

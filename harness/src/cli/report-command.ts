@@ -10,7 +10,7 @@ import { buildRunReport, type RunReport } from '../runs/report/report-data';
 import { seedTablesMarkdown } from '../runs/report/seed-tables';
 import { openStore } from '../store/client';
 import { storeConfigFromEnv } from '../store/config';
-import { apiTarget, callApi, harnessIsUp } from './api-client';
+import { apiCall, apiTarget, harnessIsUp } from './api-client';
 
 const FORMATS = ['md', 'json', 'html', 'seed'] as const;
 /** Reports are written under this folder; `--out` cannot leave it. */
@@ -28,8 +28,7 @@ export function reportPath(out: string, dir = REPORTS_DIR): string {
 /** A run's report from the running harness, or straight from the store when none is up. */
 async function fetchReport(runId: string): Promise<RunReport> {
   const target = apiTarget(harnessConfigFromEnv());
-  if (await harnessIsUp(target))
-    return callApi<RunReport>(target, `/api/runs/${encodeURIComponent(runId)}/report`);
+  if (await harnessIsUp(target)) return apiCall(target)('report', { params: { id: runId } });
   const store = await openStore(storeConfigFromEnv());
   try {
     const run = await runRegistry(store).get(runId);
@@ -83,8 +82,7 @@ export interface CompareOptions {
 async function fetchComparison(baseline: string, candidates: string[]): Promise<Comparison> {
   const target = apiTarget(harnessConfigFromEnv());
   if (await harnessIsUp(target)) {
-    const q = new URLSearchParams({ baseline, candidates: candidates.join(',') });
-    return callApi<Comparison>(target, `/api/compare?${q}`);
+    return apiCall(target)('compare', { query: { baseline, candidates: candidates.join(',') } });
   }
   const store = await openStore(storeConfigFromEnv());
   try {

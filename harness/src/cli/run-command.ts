@@ -2,11 +2,10 @@ import { io } from 'socket.io-client';
 import { parseRate } from '../../../scenarios/lib/plan.js';
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { ClientToServerEvents, LiveTick, RunInfo, ServerToClientEvents } from '../contracts/live';
-import type { RunReport } from '../runs/report/report-data';
 import { loadRegistry, loadScenario } from '../scenarios/load';
 import { isScenarioPath, loadScenarioFile } from '../scenarios/load-file';
 import type { Scenario } from '../scenarios/schema';
-import { type ApiTarget, callApi } from './api-client';
+import { type ApiTarget, apiCall } from './api-client';
 import { openHarnessSession } from './harness-session';
 import { createProgressPrinter } from './progress';
 import { planLines, validateEngineArgs } from './run-args';
@@ -89,7 +88,8 @@ export async function driveRun(target: ApiTarget, scenario: string, opts: RunReq
       socket.once('connect_error', (e) => reject(new Error(`cannot open the live feed: ${e.message}`)));
     });
     const definition = isScenarioPath(scenario) ? (await loadScenarioFile(scenario)).raw : undefined;
-    const started = await callApi<{ runId: string }>(target, '/api/runs', {
+    const call = apiCall(target);
+    const started = await call('startRun', {
       body: {
         ...(definition === undefined ? { scenario } : { definition }),
         ...(opts.rate ? { rate: opts.rate } : {}),
@@ -103,7 +103,7 @@ export async function driveRun(target: ApiTarget, scenario: string, opts: RunReq
     process.stdout.write(`run ${runId}: ${scenario}${engine} (dashboard: ${target.baseUrl}/)\n`);
     const stop = () => {
       process.stdout.write('\nstopping the run…\n');
-      void callApi(target, `/api/runs/${runId}/stop`, { method: 'POST', body: {} }).catch(() => {});
+      void call('stopRun', { params: { id: runId } }).catch(() => {});
     };
     process.once('SIGINT', stop);
     const run = await finished;
@@ -111,14 +111,12 @@ export async function driveRun(target: ApiTarget, scenario: string, opts: RunReq
     printer.end();
     socket.close();
     // A run that failed after measuring (e.g. no data for a threshold) still has a summary to show.
-    const report = await callApi<RunReport>(target, `/api/runs/${runId}/report`).catch(() => undefined);
+    const report = await call('report', { params: { id: runId } }).catch(() => undefined);
     if (report) process.stdout.write(summaryText(report));
     if (run.status === 'failed') {
-      const detail = await callApi<{ run: { summary: { error?: string } | null } }>(
-        target,
-        `/api/runs/${runId}`,
-      );
-      process.stderr.write(`run ${runId} failed: ${detail.run.summary?.error ?? 'unknown error'}\n`);
+      const detail = await call('getRun', { params: { id: runId } });
+      const summary = detail.run.summary as { error?: string } | null | undefined;
+      process.stderr.write(`run ${runId} failed: ${summary?.error ?? 'unknown error'}\n`);
       return 1;
     }
     if (!report) throw new Error(`run ${runId} has no report`);

@@ -3,7 +3,7 @@ import type { SqlResponse } from '../contracts/api';
 import { openStore } from '../store/client';
 import { storeConfigFromEnv } from '../store/config';
 import { runReadOnlySql } from '../store/read-only-sql';
-import { apiTarget, callApi, harnessIsUp } from './api-client';
+import { apiCall, apiTarget, harnessIsUp } from './api-client';
 import { formatTable } from './format-table';
 
 /**
@@ -15,7 +15,7 @@ export async function sqlCommand(query: string, opts: { json?: boolean }): Promi
   const target = apiTarget(config);
   let result: SqlResponse;
   if (await harnessIsUp(target)) {
-    result = await callApi<SqlResponse>(target, '/api/sql', { body: { query } });
+    result = await apiCall(target)('sql', { body: { query } });
   } else {
     const store = await openStore(storeConfigFromEnv()).catch((e: Error) => {
       throw new Error(`no harness answers at ${target.baseUrl}, and ${e.message}`);

@@ -1,5 +1,25 @@
-/** Types shared by the harness server, its CLI and the dashboard (import with `import type`). */
+/**
+ * The harness's wire API, the one definition the server, its CLI and the dashboard share: socket.io
+ * events, the route map with request/response schemas, and the typed client.
+ */
+
+export type { PatternStats } from '../queries/pattern-stats';
+export type { SeriesPoint } from '../queries/run-series';
+export type { SpanHit } from '../queries/span-search';
+export type { TraceHit, TraceSpan } from '../queries/traces';
+export type { RunReport } from '../runs/report/report-data';
 export type { ApiErrorBody, HealthResponse, SqlRequest, SqlResponse } from './api';
+export {
+  type ApiClient,
+  ApiContractError,
+  ApiError,
+  type CallOptions,
+  type ClientOptions,
+  createApiClient,
+  errorFromBody,
+  routeUrl,
+} from './client';
+export type { CompareMetric, Comparison } from './compare';
 export type {
   ClientToServerEvents,
   LiveTick,
@@ -11,3 +31,5 @@ export type {
   ServerToClientEvents,
   SpanHealth,
 } from './live';
+export { API_ROUTES, type RouteName, type RouteResponse, type RouteSpec } from './routes';
+export type { FaultProfile, MockStats, ScenarioInfo } from './schemas';

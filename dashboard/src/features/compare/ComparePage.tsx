@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { RunPicker } from '../../components/RunPicker';
 import { TimeChart } from '../../components/TimeChart';
-import { api, query } from '../../lib/api';
+import { call } from '../../lib/api';
 import { msTick } from '../../lib/format';
-import type { Comparison, RunInfo, SeriesPoint } from '../../lib/server-types';
+import type { RunInfo } from '../../lib/server-types';
 import { usePalette } from '../../lib/theme';
 import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
@@ -13,9 +13,7 @@ import { overlaySeries } from './overlay';
 
 const finished = (r: RunInfo) => r.status !== 'running';
 const seriesOf = (id: string, signal: AbortSignal) =>
-  api<{ series: SeriesPoint[] }>(`/api/runs/${encodeURIComponent(id)}/series`, { signal }).then(
-    (r) => r.series,
-  );
+  call('series', { params: { id }, signal }).then((r) => r.series);
 
 /**
  * A baseline against one or more candidate runs: per metric the delta with its 95 % interval and a
@@ -33,10 +31,7 @@ export function ComparePage() {
   const ready = baseline !== undefined && chosen.length > 0;
   const key = [baseline, ...chosen].join(',');
   const comparison = useAsync(
-    ready
-      ? (signal) =>
-          api<Comparison>(`/api/compare${query({ baseline, candidates: chosen.join(',') })}`, { signal })
-      : null,
+    ready ? (signal) => call('compare', { query: { baseline, candidates: chosen.join(',') }, signal }) : null,
     [key],
   );
   const series = useAsync(

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Panel } from '../../components/Panel';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useLive } from '../../lib/live-context';
 import { notify, notifyError } from '../../lib/notify';
-import type { FaultProfile, MockSettings } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
 import { choiceFromSetting, type RateLimitChoice, rateLimitsValue } from './rate-limits';
 
@@ -12,8 +11,8 @@ const EXAMPLE = '{\n  "openai/gpt-4o-mini": { "rpm": 5 }\n}';
 /** Switch the mock's fault profile and rate limits live (`PUT /api/mock/config`). */
 export function MockControl() {
   const live = useLive();
-  const profiles = useAsync((signal) => api<FaultProfile[]>('/api/mock/profiles', { signal }), []);
-  const initial = useAsync((signal) => api<MockSettings>('/api/mock/config', { signal }), []);
+  const profiles = useAsync((signal) => call('mockProfiles', { signal }), []);
+  const initial = useAsync((signal) => call('mockConfig', { signal }), []);
   const config = live.mockConfig ?? initial.data;
   const [profile, setProfile] = useState<string>();
   const [limits, setLimits] = useState<RateLimitChoice>();
@@ -26,7 +25,7 @@ export function MockControl() {
   const put = async (body: Record<string, unknown>, what: string) => {
     setBusy(true);
     try {
-      await api<MockSettings>('/api/mock/config', { method: 'PUT', body });
+      await call('putMockConfig', { body });
       notify('info', `mock ${what} applied`);
     } catch (e) {
       notifyError(e);

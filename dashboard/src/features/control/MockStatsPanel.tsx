@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Panel } from '../../components/Panel';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { notify, notifyError } from '../../lib/notify';
-import type { MockStats } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
 
 /** What the mock has served (by status and injected fault), with a reset. */
 export function MockStatsPanel() {
   const [version, setVersion] = useState(0);
-  const stats = useAsync((signal) => api<MockStats>('/api/mock/stats', { signal }), [version]);
+  const stats = useAsync((signal) => call('mockStats', { signal }), [version]);
   const line = (m: Record<string, number> | undefined) =>
     Object.entries(m ?? {})
       .sort((a, b) => b[1] - a[1])
@@ -27,7 +26,7 @@ export function MockStatsPanel() {
             type="button"
             className="ghost"
             onClick={() =>
-              void api('/api/mock/reset', { method: 'POST' }).then(() => {
+              void call('mockReset').then(() => {
                 notify('info', 'mock stats, limiter state and batches reset');
                 setVersion((v) => v + 1);
               }, notifyError)

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Panel } from '../../components/Panel';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useLive } from '../../lib/live-context';
 import { notify, notifyError } from '../../lib/notify';
 import type { RunInfo, ScenarioInfo } from '../../lib/server-types';
@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/use-async';
 /** Start a scenario (optional rate and duration overrides) and stop the active run. */
 export function RunControl() {
   const live = useLive();
-  const scenarios = useAsync((signal) => api<ScenarioInfo[]>('/api/scenarios', { signal }), []);
+  const scenarios = useAsync((signal) => call('scenarios', { signal }), []);
   const [name, setName] = useState('smoke');
   const [rate, setRate] = useState('');
   const [duration, setDuration] = useState('');
@@ -27,8 +27,7 @@ export function RunControl() {
   };
   const start = () =>
     act(async () => {
-      const r = await api<{ runId: string }>('/api/runs', {
-        method: 'POST',
+      const r = await call('startRun', {
         body: {
           scenario: name,
           ...(rate.trim() ? { rate: rate.trim() } : {}),
@@ -39,7 +38,7 @@ export function RunControl() {
     });
   const stop = (run: RunInfo) =>
     act(async () => {
-      await api(`/api/runs/${encodeURIComponent(run.runId)}/stop`, { method: 'POST' });
+      await call('stopRun', { params: { id: run.runId } });
       notify('info', `stopping run ${run.runId}`);
     });
   return (

@@ -1,5 +1,5 @@
 import { Panel } from '../../components/Panel';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { fmt } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { type ConfusionCell, confusionGrid } from './confusion-rows';
@@ -11,7 +11,7 @@ import { type ConfusionCell, confusionGrid } from './confusion-rows';
 export function ConfusionPanel({ runId }: { runId: string }) {
   const report = useAsync(
     (signal) =>
-      api<{ confusion?: ConfusionCell[] }>(`/api/runs/${encodeURIComponent(runId)}/report`, { signal }),
+      call('report', { params: { id: runId }, signal }).then((r) => r as { confusion?: ConfusionCell[] }),
     [runId],
   );
   const grid = confusionGrid(report.data?.confusion ?? []);

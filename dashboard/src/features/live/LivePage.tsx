@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { RunPicker } from '../../components/RunPicker';
 import { RunSettingsPanel } from '../../components/RunSettings';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useLive } from '../../lib/live-context';
-import type { SeriesPoint } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
 import { BreakerStrip } from './BreakerStrip';
@@ -25,11 +24,7 @@ export function LivePage() {
   const isActive = live.activeRuns.some((r) => r.runId === runId);
   // History: everything before the page opened, and the whole run once it has ended.
   const history = useAsync(
-    runId
-      ? async (signal) =>
-          (await api<{ series: SeriesPoint[] }>(`/api/runs/${encodeURIComponent(runId)}/series`, { signal }))
-            .series
-      : null,
+    runId ? async (signal) => (await call('series', { params: { id: runId }, signal })).series : null,
     [runId, isActive],
   );
   const ticks = runId ? (live.ticks[runId] ?? []) : [];

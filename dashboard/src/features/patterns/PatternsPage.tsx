@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { RunPicker } from '../../components/RunPicker';
-import { api, query } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useLive } from '../../lib/live-context';
-import type { PatternStats } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
 import { CostLatencyScatter } from './CostLatencyScatter';
@@ -18,11 +17,7 @@ export function PatternsPage() {
   const [metric, setMetric] = useState<LatencyMetric>('p95');
   const runId = picked ?? runs.data?.[0]?.runId;
   const stats = useAsync(
-    runId
-      ? async (signal) =>
-          (await api<{ patterns: PatternStats[] }>(`/api/patterns${query({ run: runId })}`, { signal }))
-            .patterns
-      : null,
+    runId ? async (signal) => (await call('patterns', { query: { run: runId }, signal })).patterns : null,
     [runId, runsVersion],
   );
   const points = patternPoints(stats.data ?? [], metric);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { type Column, DataTable } from '../../components/DataTable';
-import { api, query } from '../../lib/api';
+import { call } from '../../lib/api';
 import { fmt } from '../../lib/format';
 import type { SpanHit } from '../../lib/server-types';
 import { useAsync } from '../../lib/use-async';
@@ -41,17 +41,14 @@ export function SpanSearch(props: { selected: string | undefined; onOpen: (trace
   const [q, setQ] = useState(EMPTY);
   const [submitted, setSubmitted] = useState(EMPTY);
   const set = (patch: Partial<SpanQuery>) => setQ((x) => ({ ...x, ...patch }));
-  const services = useAsync(
-    async (signal) => (await api<{ services: string[] }>('/api/spans/services', { signal })).services,
-    [],
-  );
+  const services = useAsync(async (signal) => (await call('spanServices', { signal })).services, []);
   const hits = useAsync(
     async (signal) =>
       (
-        await api<{ traces: SpanHit[] }>(
-          `/api/spans${query({ ...submitted, from: iso(submitted.from), to: iso(submitted.to), limit: 100 })}`,
-          { signal },
-        )
+        await call('spans', {
+          query: { ...submitted, from: iso(submitted.from), to: iso(submitted.to), limit: 100 },
+          signal,
+        })
       ).traces,
     [JSON.stringify(submitted)],
   );

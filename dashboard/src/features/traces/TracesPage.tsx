@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { hashParams } from '../../app/routes';
 import { Panel } from '../../components/Panel';
-import { api, query } from '../../lib/api';
-import type { TraceHit, TraceSpan } from '../../lib/server-types';
+import { call } from '../../lib/api';
 import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
 import { SpanDetails } from './SpanDetails';
@@ -51,24 +50,22 @@ export function TracesPage() {
     effective && mode === 'runs'
       ? async (signal) =>
           (
-            await api<{ traces: TraceHit[] }>(
-              `/api/traces${query({
+            await call('traces', {
+              query: {
                 run: effective.run,
                 pattern: effective.pattern,
                 errorClass: effective.errorClass,
                 minLatencyMs: effective.minLatencyMs,
                 limit: 100,
-              })}`,
-              { signal },
-            )
+              },
+              signal,
+            })
           ).traces
       : null,
     [JSON.stringify(effective), mode],
   );
   const trace = useAsync(
-    traceId
-      ? async (signal) => (await api<{ spans: TraceSpan[] }>(`/api/traces/${traceId}`, { signal })).spans
-      : null,
+    traceId ? async (signal) => (await call('trace', { params: { traceId }, signal })).spans : null,
     [traceId],
   );
   const layout = layoutWaterfall(trace.data ?? []);

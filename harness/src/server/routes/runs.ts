@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { parseDuration, parseRate } from '../../../../scenarios/lib/plan.js';
 import { compareQuerySchema } from '../../contracts/compare';
+import { reportFormat as format, runId, startRunBody as startBody } from '../../contracts/requests';
 import type { RunRegistry } from '../../runs/registry';
 import { type CompareSide, compareRuns, compareSide, comparisonMarkdown } from '../../runs/report/compare';
 import { reportHtml } from '../../runs/report/html';
@@ -12,21 +12,6 @@ import type { RunManager } from '../../runs/run-manager';
 import { loadRegistry, loadScenario, loadScenarios, parseScenario } from '../../scenarios/load';
 import type { Store } from '../../store/client';
 import { badRequest, HttpError } from '../http-errors';
-
-const runId = z.string().regex(/^[\w.:-]{1,100}$/, 'run ids are letters, digits and . _ : -');
-const startBody = z
-  .object({
-    scenario: z.string().min(1).max(100).optional(),
-    /** A whole scenario (a user's file, loaded by the CLI), instead of a registered name. */
-    definition: z.unknown().optional(),
-    rate: z.union([z.string(), z.number()]).optional(),
-    duration: z.string().optional(),
-    engine: z.enum(['builtin', 'k6']).default('builtin'),
-    /** Flags for `k6 run` (engine k6). */
-    k6Args: z.array(z.string().max(1000)).max(100).optional(),
-  })
-  .strict();
-const format = z.enum(['json', 'md', 'html', 'seed']).default('json');
 
 /** Run registry, reports and comparison: `/api/runs…`, `/api/compare`, `/api/scenarios`. */
 export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: RunManager }): Router {

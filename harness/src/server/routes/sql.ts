@@ -1,10 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { sqlBody } from '../../contracts/requests';
 import type { Store } from '../../store/client';
 import { runReadOnlySql, type SqlLimits, SqlRejectedError } from '../../store/read-only-sql';
 import { badRequest, HttpError } from '../http-errors';
-
-const sqlBody = z.object({ query: z.string().min(1, 'query is required').max(100_000) }).strict();
 
 /** `POST /api/sql { query }`: read-only SQL over the store, with time, row and size limits. */
 export function sqlRoutes(store: Store, limits?: SqlLimits): Router {

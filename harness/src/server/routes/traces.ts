@@ -1,41 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { traceSearchQuery as search, spanSearchQuery as spanSearch, tag } from '../../contracts/requests';
 import { patternStats } from '../../queries/pattern-stats';
 import { runSeries } from '../../queries/run-series';
 import { searchSpans, spanServices } from '../../queries/span-search';
 import { searchTraces, traceSpans } from '../../queries/traces';
 import type { Store } from '../../store/client';
 import { badRequest, HttpError } from '../http-errors';
-
-const tag = z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . _ : - only');
-const search = z
-  .object({
-    run: tag.optional(),
-    pattern: tag.optional(),
-    errorClass: tag.optional(),
-    minLatencyMs: z.coerce.number().min(0).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-
-const isoTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO date-time like 2026-12-07T05:00:00Z');
-const spanSearch = z
-  .object({
-    service: z.string().min(1).max(200).optional(),
-    status: z.enum(['error', 'ok']).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    attr: z
-      .string()
-      .max(500)
-      .regex(/^[^=\s]+=.*$/s, 'expected key=value, e.g. http.route=/api/chat')
-      .optional(),
-    name: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  })
-  .strict();
 
 /** Dashboard history: trace search and waterfall, a run's per-second series, per-pattern stats. */
 export function traceRoutes(store: Store): Router {

@@ -1,0 +1,175 @@
+/**
+ * zod schemas of the harness API's responses: what the typed client checks every answer against
+ * (and the route-map test checks the real server against). Each schema `satisfies` the TypeScript
+ * type the server builds, so the two cannot drift apart silently. Large documents (the run report,
+ * a comparison) are checked on their identifying fields and keep their full type.
+ */
+import { z } from 'zod';
+import type { PatternStats } from '../queries/pattern-stats';
+import type { SeriesPoint } from '../queries/run-series';
+import type { SpanHit } from '../queries/span-search';
+import type { TraceHit, TraceSpan } from '../queries/traces';
+import type { RunReport } from '../runs/report/report-data';
+import type { HealthResponse, SqlResponse } from './api';
+import type { LiveTick, MockSettings, RunInfo } from './live';
+
+export { comparisonSchema as comparison } from './compare';
+
+const nullableNumber = z.number().nullable();
+const counts = z.record(z.string(), z.number());
+
+/** `RunInfo`: a run as listed. */
+export const runInfo = z.object({
+  runId: z.string(),
+  scenario: z.string(),
+  engine: z.enum(['builtin', 'k6']),
+  status: z.enum(['running', 'completed', 'failed', 'aborted']),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  thresholdsPassed: z.boolean().nullable(),
+}) satisfies z.ZodType<RunInfo>;
+
+/** `LiveTick`: one second of a running run. */
+export const liveTick = z.looseObject({
+  runId: z.string(),
+  t: z.number(),
+  warmup: z.boolean(),
+  targetRpm: z.number(),
+  achievedRpm: z.number(),
+  inFlight: z.number(),
+  queueDepth: z.number(),
+}) as unknown as z.ZodType<LiveTick>;
+
+/** `GET /api/health`. */
+export const healthResponse = z.looseObject({
+  ok: z.boolean(),
+  store: z.enum(['embedded', 'server']),
+  version: z.string(),
+  spans: z.looseObject({ received: z.number(), exported: z.number(), dropped: z.number() }),
+}) as unknown as z.ZodType<HealthResponse>;
+
+/** `POST /api/sql`. */
+export const sqlResponse = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  rowCount: z.number(),
+  truncated: z.boolean(),
+  elapsedMs: z.number(),
+}) satisfies z.ZodType<SqlResponse>;
+
+/** `GET /api/scenarios` entry. */
+export const scenarioInfo = z.object({
+  name: z.string(),
+  description: z.string(),
+  patterns: z.array(z.string()),
+  stages: z.array(z.object({ duration: z.string(), target: z.number() })),
+  target: z.string(),
+});
+/** A scenario as the API lists it. */
+export type ScenarioInfo = z.infer<typeof scenarioInfo>;
+
+/** `GET /api/mock/profiles` entry. */
+export const faultProfile = z.object({
+  name: z.string(),
+  description: z.string(),
+  faults: counts,
+});
+/** One of the mock's fault profiles. */
+export type FaultProfile = z.infer<typeof faultProfile>;
+
+/** `GET /api/mock/stats`. */
+export const mockStats = z.looseObject({
+  requests: z.number(),
+  byStatus: counts,
+  byFault: counts,
+  byRoute: counts,
+});
+/** The mock's request counters. */
+export type MockStats = z.infer<typeof mockStats>;
+
+/** `GET|PUT /api/mock/config`. */
+export const mockSettings = z.looseObject({
+  profile: z.string(),
+  seed: z.number(),
+  timeScale: z.number(),
+  rateLimits: z.unknown(),
+}) as unknown as z.ZodType<MockSettings>;
+
+/** `GET /api/traces` hit. */
+export const traceHit = z.object({
+  traceId: z.string(),
+  timestamp: z.string(),
+  runId: z.string(),
+  pattern: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  outcome: z.string(),
+  errorClass: z.string(),
+  latencyMs: z.number(),
+  costUsd: z.number(),
+  retries: z.number(),
+}) satisfies z.ZodType<TraceHit>;
+
+/** `GET /api/spans` hit. */
+export const spanHit = z.object({
+  traceId: z.string(),
+  timestamp: z.string(),
+  service: z.string(),
+  name: z.string(),
+  durationMs: z.number(),
+  status: z.string(),
+  matches: z.number(),
+}) satisfies z.ZodType<SpanHit>;
+
+/** One span of `GET /api/traces/:id`. */
+export const traceSpan = z.object({
+  spanId: z.string(),
+  parentSpanId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  service: z.string(),
+  startNs: z.string(),
+  durationNs: z.string(),
+  status: z.string(),
+  statusMessage: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  events: z.array(z.object({ name: z.string(), timeNs: z.string() })),
+}) satisfies z.ZodType<TraceSpan>;
+
+/** One second of `GET /api/runs/:id/series`. */
+export const seriesPoint = z.looseObject({
+  t: z.number(),
+  requests: z.number(),
+  ok: z.number(),
+  errors: z.number(),
+  dropped: z.number(),
+  errorsByClass: counts,
+  p50: nullableNumber,
+  p95: nullableNumber,
+  p99: nullableNumber,
+  ttftP50: nullableNumber,
+  costUsd: z.number(),
+  tokensOut: z.number(),
+  retries: z.number(),
+}) as unknown as z.ZodType<SeriesPoint>;
+
+/** One pattern of `GET /api/patterns`. */
+export const patternStats = z.looseObject({
+  pattern: z.string(),
+  requests: z.number(),
+  errors: z.number(),
+  avgLatencyMs: nullableNumber,
+  p95LatencyMs: nullableNumber,
+  costUsd: z.number(),
+  costPer1k: nullableNumber,
+}) as unknown as z.ZodType<PatternStats>;
+
+/** `GET /api/runs/:id/report` (JSON): checked on its identity and accounting, typed in full. */
+export const runReport = z.looseObject({
+  runId: z.string(),
+  scenario: z.string(),
+  status: z.string(),
+  patterns: z.array(z.looseObject({ pattern: z.string(), requests: z.number() })),
+  timeSeries: z.array(z.looseObject({ second: z.number() })),
+  accounting: z.looseObject({ scheduled: z.number(), identityHolds: z.boolean() }),
+}) as unknown as z.ZodType<RunReport>;
