@@ -126,7 +126,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
     await open('live');
     await expect.poll(() => statNumber('errors-total'), { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.waitForSelector('[data-testid=chart-errors] .recharts-bar-rectangle', { timeout: 10_000 });
+    await page
+      .waitForSelector('[data-testid=chart-errors] .recharts-bar-rectangle', { timeout: 20_000 })
+      .catch(async (e) => {
+        await shot('debug-errors');
+        throw e;
+      });
     // The run ends; the view switches to its stored history and keeps the errors.
     await expect
       .poll(() => page.textContent('[data-testid=live-status]'), { timeout: 30_000 })
