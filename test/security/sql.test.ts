@@ -22,6 +22,7 @@ const REVIEWED: Record<string, string> = {
   'runs/registry.ts COLUMNS': 'a constant column list',
   'runs/report/run-facts.ts RUN_SPANS': 'a constant subquery with a bound {run:String}',
   'runs/report/run-facts.ts IN_RUN_TRACES': 'a constant condition with a bound {run:String}',
+  'runs/report/run-facts.ts ALL_RUN_TRACES': 'a constant condition with a bound {run:String}',
   // /api/sql itself: the user's query, re-printed by ClickHouse's own parser after it proved to be
   // exactly one SELECT/WITH statement, runs as a subquery under readonly=1 (tested below).
   'store/read-only-sql.ts formatted': 'the read-only SQL endpoint, by design',

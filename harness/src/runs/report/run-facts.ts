@@ -37,6 +37,16 @@ const IN_RUN_TRACES = `
   AND Timestamp <= (SELECT max(Timestamp) FROM harness_requests WHERE run_id = {run:String}) + INTERVAL 15 MINUTE`;
 
 /**
+ * Every invoke trace of the run, in the same time window: the confusion matrix's population. A
+ * fault the client absorbed without a retry (a stall, a content filter) leaves no trouble on the
+ * invoke row, yet it was injected and must be counted in its row, not under `none`.
+ */
+const ALL_RUN_TRACES = `
+  TraceId IN (SELECT TraceId FROM harness_requests WHERE run_id = {run:String} AND source = 'invoke')
+  AND Timestamp >= (SELECT min(Timestamp) FROM harness_requests WHERE run_id = {run:String}) - INTERVAL 1 MINUTE
+  AND Timestamp <= (SELECT max(Timestamp) FROM harness_requests WHERE run_id = {run:String}) + INTERVAL 15 MINUTE`;
+
+/**
  * Query the store for one run (all parameters bound, nothing spliced): the driver's spans by
  * outcome, wasted cost and retries per pattern from the invoke spans, and per class what the mock
  * injected (its SERVER spans' `error.type`) against what the client's attempts observed.
@@ -68,7 +78,7 @@ export async function queryRunFacts(store: Store, run: string): Promise<RunFacts
        FROM (SELECT TraceId, outcome, error_class FROM harness_requests
              WHERE run_id = {run:String} AND source = 'driver' AND warmup = 0 AND outcome != 'dropped') AS d
        LEFT JOIN (SELECT TraceId, arrayStringConcat(arraySort(groupUniqArray(kind)), '+') AS kinds
-                  FROM harness_faults WHERE side = 'injected' AND ${IN_RUN_TRACES} GROUP BY TraceId) AS f
+                  FROM harness_faults WHERE side = 'injected' AND ${ALL_RUN_TRACES} GROUP BY TraceId) AS f
        ON d.TraceId = f.TraceId)
      GROUP BY injected, observed ORDER BY injected, observed`,
     run,
