@@ -86,6 +86,16 @@ describe('your app under load: driver → app → mock, one trace', () => {
     if (!report.app) throw new Error(`no app section: ${JSON.stringify(report).slice(0, 500)}`);
     // One cost in every view: the run's cost is the provider calls inside its traces.
     expect(report.cost.totalUsd).toBeCloseTo(report.app.costUsd ?? Number.NaN, 12);
+    expect(report.cost.totalUsd).toBeGreaterThan(0);
+    // … and the Patterns view shows the same per-pattern cost as the report, to the last digit
+    const patterns = (await getJson(`${stack.url}/api/patterns?run=${run.info.runId}`)) as {
+      patterns: Array<{ pattern: string; costUsd: number; costPer1k: number | null }>;
+    };
+    for (const p of report.patterns) {
+      const view = patterns.patterns.find((x) => x.pattern === p.pattern);
+      expect(view?.costUsd, p.pattern).toBe(p.costUsd);
+      expect(view?.costPer1k, p.pattern).toBe(p.costPer1k);
+    }
     return { runId: run.info.runId, report, app: report.app };
   }
 

@@ -1,7 +1,9 @@
 import type { Store } from '../store/client';
+import { providerCallCostByTrace } from './provider-call-cost';
 import type { RequestSample } from './request-sample';
 
 interface Row {
+  trace: string;
   pattern: string;
   outcome: string;
   error_class: string;
@@ -34,9 +36,10 @@ function toSample(r: Row): RequestSample {
 export async function storedSamples(store: Store, runId: string): Promise<RequestSample[]> {
   const query =
     runId === ''
-      ? `SELECT pattern, outcome, error_class, latency_ms, ttft_ms, cost_usd, wasted_usd AS wasted, retries
+      ? `SELECT TraceId AS trace, pattern, outcome, error_class, latency_ms, ttft_ms, cost_usd,
+                wasted_usd AS wasted, retries
          FROM harness_requests WHERE run_id = '' AND source = 'invoke' ORDER BY Timestamp`
-      : `SELECT d.pattern AS pattern, d.outcome AS outcome, d.error_class AS error_class,
+      : `SELECT d.TraceId AS trace, d.pattern AS pattern, d.outcome AS outcome, d.error_class AS error_class,
                 d.latency_ms AS latency_ms, d.ttft_ms AS ttft_ms, d.cost_usd AS cost_usd,
                 i.wasted AS wasted, d.retries AS retries
          FROM (SELECT * FROM harness_requests
@@ -47,5 +50,12 @@ export async function storedSamples(store: Store, runId: string): Promise<Reques
          ORDER BY d.Timestamp
          SETTINGS join_use_nulls = 1`;
   const r = await store.client.query({ query, query_params: { run: runId }, format: 'JSONEachRow' });
-  return (await r.json<Row>()).map(toSample);
+  const rows = await r.json<Row>();
+  // A URL target's answers carry no cost: the provider calls in their traces do.
+  const appCosts = runId === '' ? new Map<string, number>() : await providerCallCostByTrace(store, runId);
+  return rows.map((row) => {
+    const sample = toSample(row);
+    const appCost = appCosts.get(row.trace);
+    return appCost === undefined ? sample : { ...sample, costUsd: appCost };
+  });
 }

@@ -5,8 +5,9 @@
  * Built from one trace per driver request (driver span → app spans → mock ground truth), measured
  * window only (warm-up and dropped requests excluded), so every figure names its population.
  */
-import { costOf } from '../../cost/cost';
+
 import { type Distribution, distribution, percentile } from '../../driver/stats';
+import { billedCost } from '../../metrics/provider-call-cost';
 
 /** One span of a run's traces, as the store query returns it (times in ms since epoch). */
 export interface TraceSpan {
@@ -166,9 +167,7 @@ function callOf(s: TraceSpan): Call {
   const status = Number(s.attrs.httpStatus ?? 0);
   const failed = s.attrs.faultKind !== undefined || s.attrs.noResponse === true || status >= 400;
   const usage = { inputTokens: s.attrs.inputTokens ?? 0, outputTokens: s.attrs.outputTokens ?? 0 };
-  // A provider bills answered calls; an error status is free. A dropped stream bills what it sent.
-  const billed = status > 0 && status < 400;
-  const cost = billed ? costOf(s.attrs.model ?? '', usage)?.total : 0;
+  const cost = billedCost(status, s.attrs.model ?? '', usage);
   const key = `${s.name} ${s.attrs.model ?? ''} ${s.attrs.inputTokens ?? ''}`;
   return { key, startMs: s.startMs, endMs: s.startMs + s.durationMs, failed, fault: s.attrs.faultKind, cost };
 }

@@ -102,16 +102,12 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
   ]);
   const measuredSeconds = Math.max(0, (s.wallMs - s.warmupMs) / 1000);
   const all = aggregate(samples);
-  // A URL target's answers carry no cost: the provider calls inside its traces do (same population).
-  const withAppCost = (x: MetricSet, cost: number): MetricSet => {
-    const sent = x.ok + x.errors;
-    return { ...x, costUsd: cost, costPer1k: sent ? (cost / sent) * 1000 : null };
-  };
+  // A URL target's samples carry the cost of the provider calls in their traces (store-samples.ts).
   const patterns: PatternLine[] = Object.entries(aggregateByPattern(samples)).map(([pattern, x]) => ({
     pattern,
-    ...(app ? withAppCost(x, appCostOf(app, pattern)) : x),
+    ...x,
   }));
-  const total = app ? withAppCost(all, app.costUsd ?? 0) : all;
+  const total = all;
   const m = s.measured;
   return {
     runId: run.runId,
@@ -168,9 +164,4 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     detail,
     windows: runWindows(run.config, s.wallMs / 1000),
   };
-}
-
-/** A URL target's cost of one pattern: the provider calls inside its requests' traces. */
-function appCostOf(app: AppSection, pattern: string): number {
-  return app.endpoints.filter((e) => e.pattern === pattern).reduce((a, e) => a + (e.costUsd ?? 0), 0);
 }
