@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../harness/src/scenarios/load';
 import { planScenario } from '../harness/src/scenarios/plan';
-import { getJson, post, startTestStack } from './helpers';
+import { getJson, post, startTestStack, waitForRunEnd } from './helpers';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -20,16 +20,6 @@ const CASES = [
   // A forced batch fault hits the job its request leads (items are aggregated), so give it ~15 jobs.
   { name: 'batch-partial', cls: 'batch_item_failure', duration: '30s', rate: '300/m', timeScale: 0.05 },
 ] as const;
-
-async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 150_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await getJson(`${stack.url}/api/runs/${runId}`);
-    if (r.run.status !== 'running') return r.run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
-    await new Promise((res) => setTimeout(res, 250));
-  }
-}
 
 describe('failure scenarios reproduce their failure when run short', () => {
   let stack: TestStack;
@@ -62,7 +52,7 @@ describe('failure scenarios reproduce their failure when run short', () => {
         ...('rate' in c ? { rate: c.rate } : {}),
       });
       expect(started.status, JSON.stringify(started.body)).toBe(202);
-      const run = await waitForEnd(stack, started.body.runId);
+      const run = await waitForRunEnd(stack, started.body.runId, 150_000);
       expect(run.status, JSON.stringify(run.summary?.error)).not.toBe('failed');
       // Client attempts land in the store through the span pipeline: wait until they are there.
       const deadline = Date.now() + 30_000;

@@ -62,3 +62,15 @@ export async function getJson(url: string): Promise<any> {
   const res = await fetch(url);
   return res.json();
 }
+
+/** Poll a run until it is no longer running; its record (throws after `timeoutMs`). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+export async function waitForRunEnd(stack: Stack, runId: string, timeoutMs = 60_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await getJson(`${stack.url}/api/runs/${runId}`);
+    if (r.run.status !== 'running') return r.run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}

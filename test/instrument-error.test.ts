@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, post, sql, startTestStack } from './helpers';
+import { getJson, post, sql, startTestStack, waitForRunEnd } from './helpers';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-
-async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await getJson(`${stack.url}/api/runs/${runId}`);
-    if (r.run.status !== 'running') return r.run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
-    await new Promise((res) => setTimeout(res, 250));
-  }
-}
 
 describe('instrument error: every run measures itself against the mock ground truth', () => {
   let stack: TestStack;
@@ -26,7 +16,7 @@ describe('instrument error: every run measures itself against the mock ground tr
     const started = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '360/m', duration: '6s' });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const runId = started.body.runId as string;
-    const run = await waitForEnd(stack, runId);
+    const run = await waitForRunEnd(stack, runId);
     expect(run.status).toBe('completed');
 
     const i = await getJson(`${stack.url}/api/runs/${runId}/instrument`);

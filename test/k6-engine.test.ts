@@ -14,21 +14,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../harness/src/scenarios/load';
 import { runK6Tests } from '../harness/test/helpers/k6';
-import { getJson, post, sql, startTestStack } from './helpers';
+import { getJson, post, sql, startTestStack, waitForRunEnd } from './helpers';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
-
-async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await getJson(`${stack.url}/api/runs/${runId}`);
-    if (r.run.status !== 'running') return r.run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
-    await new Promise((res) => setTimeout(res, 250));
-  }
-}
 
 /** `pattern|fault` per schedule index, from the run's driver spans. */
 async function sequenceOf(stack: TestStack, runId: string): Promise<string[]> {
@@ -61,7 +51,7 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const runId = started.body.runId as string;
-    const done = await waitForEnd(stack, runId);
+    const done = await waitForRunEnd(stack, runId, 120_000);
     expect(done.status, JSON.stringify(done.summary?.error)).toBe('completed');
     expect(done.engine).toBe('k6');
     expect([0, 99]).toContain(done.summary.k6.exitCode);
@@ -93,7 +83,7 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     // The built-in engine, same scenario, seed and overrides: the same arrivals, patterns and faults.
     const builtin = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '120/m', duration: '6s' });
     const builtinId = builtin.body.runId as string;
-    expect((await waitForEnd(stack, builtinId)).status).toBe('completed');
+    expect((await waitForRunEnd(stack, builtinId, 120_000)).status).toBe('completed');
     expect(await sequenceOf(stack, builtinId)).toEqual(sequence);
     const cmp = await getJson(`${stack.url}/api/compare?a=${builtinId}&b=${runId}`);
     expect(cmp.patterns).toHaveLength(3);
@@ -106,7 +96,7 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     const body = { definition, rate: '600/m', duration: '6s' };
     const k6 = await post(`${stack.url}/api/runs`, { ...body, engine: 'k6' });
     expect(k6.status, JSON.stringify(k6.body)).toBe(202);
-    const done = await waitForEnd(stack, k6.body.runId);
+    const done = await waitForRunEnd(stack, k6.body.runId, 120_000);
     expect(done.status, JSON.stringify(done.summary?.error)).toBe('completed');
     const report = await getJson(`${stack.url}/api/runs/${k6.body.runId}/report`);
     expect(report.totals.scheduled).toBe(60);
@@ -117,7 +107,7 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     expect(forced.length).toBeGreaterThan(0);
     expect(report.fidelity.observed.sse_drop ?? report.errorsByClass.sse_drop ?? 0).toBeGreaterThan(0);
     const builtin = await post(`${stack.url}/api/runs`, body);
-    await waitForEnd(stack, builtin.body.runId);
+    await waitForRunEnd(stack, builtin.body.runId, 120_000);
     expect(await sequenceOf(stack, builtin.body.runId)).toEqual(sequence);
   }, 240_000);
 

@@ -1,19 +1,9 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveTick } from '../harness/src/contracts/live';
-import { getJson, post, sql, startTestStack } from './helpers';
+import { getJson, post, sql, startTestStack, waitForRunEnd } from './helpers';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-
-async function waitForEnd(stack: TestStack, runId: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await getJson(`${stack.url}/api/runs/${runId}`);
-    if (r.run.status !== 'running') return r.run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not end`);
-    await new Promise((res) => setTimeout(res, 250));
-  }
-}
 
 describe('runs: start a scenario, watch it live, report and compare', () => {
   let stack: TestStack;
@@ -36,7 +26,7 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     const busy = await post(`${stack.url}/api/runs`, { scenario: 'smoke' });
     expect(busy.status).toBe(409);
 
-    const run = await waitForEnd(stack, runId);
+    const run = await waitForRunEnd(stack, runId);
     socket.close();
     expect(run.status).toBe('completed');
     expect(ticks.length).toBeGreaterThanOrEqual(2);
@@ -90,7 +80,7 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     expect(config).toHaveProperty('profile');
 
     const second = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '240/m', duration: '3s' });
-    await waitForEnd(stack, second.body.runId);
+    await waitForRunEnd(stack, second.body.runId);
     const cmp = await getJson(`${stack.url}/api/compare?a=${runId}&b=${second.body.runId}`);
     const p95 = cmp.metrics.find(
       (m: { name: string; pattern?: string }) => m.name === 'latency p95' && !m.pattern,
