@@ -66,10 +66,11 @@ describe.skipIf(!hasChromium)('run settings in the dashboard (Chromium)', () => 
     expect(await page.textContent('[data-testid=run-failure]')).toMatch(/no data for threshold/);
 
     await page.goto(`${stack.url}/#/compare`);
-    const warning = page.locator('[data-testid=compare-settings-differ]');
-    await warning.waitFor();
-    expect(await warning.textContent()).toMatch(
-      /different settings.*mock\.profile.*"ideal".*"seed-typical"/s,
-    );
+    const banner = page.locator('[data-testid=compare-warnings]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/may not be comparable/);
+    // the detail: which setting, the baseline's value and the candidate's
+    const differ = page.locator('[data-testid=compare-settings-differ]');
+    expect(await differ.textContent()).toMatch(/mock\.profile.*"ideal".*"seed-typical"/s);
   }, 120_000);
 });

@@ -19,6 +19,14 @@ const REVIEWED: Record<string, string> = {
   'cli/report-command.ts runId': 'error message text, not a query',
   // Filters are constant fragments with bound {params}; only the fragments are joined.
   "queries/traces.ts where.join(' AND ')": 'constant fragments; values travel as query_params',
+  "queries/span-search.ts where.join(' AND ')": 'constant fragments; values travel as query_params',
+  "queries/span-search.ts where.length ? `WHERE ${where.join(' AND ')}` : ''": 'the same constant fragments',
+  // The run's request detail: constant fragments around a bound {run:String}.
+  'runs/report/request-detail.ts source': "'driver' or 'invoke', chosen by a ternary in code",
+  'runs/report/request-detail.ts base': 'a constant FROM/WHERE fragment with a bound {run:String}',
+  'runs/report/request-detail.ts sec': 'a constant expression built from that fragment',
+  "runs/report/request-detail.ts CDF_LEVELS.join(',')": 'numbers from a constant array',
+  'runs/report/request-detail.ts NOTABLE_PER_PATTERN': 'a numeric constant',
   'runs/registry.ts COLUMNS': 'a constant column list',
   'runs/report/run-facts.ts RUN_SPANS': 'a constant subquery with a bound {run:String}',
   'runs/report/run-facts.ts IN_RUN_TRACES': 'a constant condition with a bound {run:String}',
