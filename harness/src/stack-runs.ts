@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { LiveTick, RunInfo } from './contracts/live';
+import { flushWithin } from './runs/bounded-flush';
 import { queryComparedRequests } from './runs/instrument/instrument-error';
 import { mockAdminAt } from './runs/mock-isolation';
 import { type RunRegistry, runRegistry } from './runs/registry';
@@ -68,8 +69,11 @@ export async function wireRuns(deps: {
     ...(process.env.HARNESS_DRIVER_THREAD === '1' ? { driverThread: {} } : {}),
     instrument: {
       async compared(runId) {
-        await deps.flushTracing();
-        await deps.spans.flush();
+        // the run's end already flushed (or gave up on a store that is down): a short wait here
+        await flushWithin(async () => {
+          await deps.flushTracing();
+          await deps.spans.flush();
+        }, 3_000);
         return queryComparedRequests(deps.store, runId);
       },
     },
