@@ -42,18 +42,13 @@ describe('resilient client against the real mock', () => {
     await fetch(`${mock.url}/__admin/reset`, { method: 'POST' });
     await admin(mock, { profile: 'ideal', rateLimits: 'published', timeScale: 0 });
   });
-  afterEach(() => {
-    mock.context.clock = () => Date.now();
-  });
-  afterAll(async () => {
-    await mock?.close();
-  });
+  afterEach(() => void (mock.context.clock = () => Date.now()));
+  afterAll(async () => await mock?.close());
 
   it('retries a 429 after its retry-after, not before, then succeeds', async () => {
     await admin(mock, { rateLimits: { 'openai/gpt-4o-mini': { rpm: 30 } } });
     const drainer = client({ retry: false }, 'tenant-429');
-    // Empty the 30-request bucket (refill: one request per 2 s) on a frozen mock clock, so a slow
-    // machine cannot refill it while it drains; then let the mock's time run on from there.
+    // Empty the 30-request bucket (1 per 2 s refill) on a frozen mock clock, then let time run on.
     const frozen = Date.now();
     mock.context.clock = () => frozen;
     const drained = await Promise.all(

@@ -17,3 +17,16 @@ export async function flushWithin(flush: () => Promise<void>, ms = RUN_END_FLUSH
     clearTimeout(timer);
   }
 }
+
+/**
+ * The end of a run: its spans into the store (the report reads them there), unless the store is
+ * down, when the run ends anyway and the log says the report may miss what is still queued.
+ */
+export async function flushAtRunEnd(
+  flush: (() => Promise<void>) | undefined,
+  log: (msg: string, extra?: object) => void,
+  runId: string,
+): Promise<void> {
+  if (flush && !(await flushWithin(flush)))
+    log('spans still queued at the end of the run (is the store down?); the report may miss them', { runId });
+}

@@ -12,7 +12,7 @@ import type { SpanSink } from '../store/span-sink';
 import { driveInThread } from '../topology/drive-in-thread';
 import type { DriverThread } from '../topology/driver-thread';
 import { gitVersion } from '../version';
-import { flushWithin } from './bounded-flush';
+import { flushAtRunEnd } from './bounded-flush';
 import type { InstrumentSource } from './instrument/run-instrument';
 import { startRunInstrument } from './instrument/run-instrument';
 import { createLiveTicker } from './live-ticker';
@@ -229,15 +229,7 @@ export function createRunManager(deps: RunManagerDeps) {
                 onRecord,
                 onTick,
               });
-        // The report reads the store: every span of this run lands there before the run is over,
-        // unless the store is down (the writer keeps the rows and retries; the run still ends).
-        if (deps.flush && !(await flushWithin(deps.flush)))
-          deps.log(
-            'spans still queued at the end of the run (is the store down?); the report may miss them',
-            {
-              runId,
-            },
-          );
+        await flushAtRunEnd(deps.flush, deps.log, runId);
         const last = ticker.final();
         if (last) {
           handle.lastTick = last;
