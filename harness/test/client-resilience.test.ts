@@ -42,7 +42,9 @@ describe('resilient client against the real mock', () => {
     await fetch(`${mock.url}/__admin/reset`, { method: 'POST' });
     await admin(mock, { profile: 'ideal', rateLimits: 'published', timeScale: 0 });
   });
-  afterEach(() => void (mock.context.clock = () => Date.now()));
+  afterEach(() => {
+    mock.context.clock = () => Date.now();
+  });
   afterAll(async () => await mock?.close());
 
   it('retries a 429 after its retry-after, not before, then succeeds', async () => {
