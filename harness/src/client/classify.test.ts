@@ -23,6 +23,17 @@ describe('classifyError', () => {
     );
   });
 
+  it("lets the server's x-should-retry decide retryable over the status, both ways", () => {
+    const of = (status: number, should: string) =>
+      classifyError(
+        OpenAI.APIError.generate(status, undefined, 'x', new Headers({ 'x-should-retry': should })),
+      );
+    expect([of(500, 'false').retryable, of(500, 'false').shouldRetry]).toEqual([false, false]);
+    expect([of(400, 'true').errorClass, of(400, 'true').retryable]).toEqual(['bad_request', true]);
+    // anything but true/false is no directive: the status decides
+    expect([of(500, 'maybe').retryable, of(500, 'maybe').shouldRetry]).toEqual([true, undefined]);
+  });
+
   it('names 408, 409 and a spend-limit 429 after the mock kinds; the spend limit is not retried', () => {
     const of = (status: number, body: object | undefined) =>
       classifyError(OpenAI.APIError.generate(status, body, undefined, new Headers()));

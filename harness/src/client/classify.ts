@@ -5,7 +5,7 @@ import {
   TaskCancelledError,
 } from 'cockatiel';
 import { ClassifiedError, type ErrorClass } from './error-class';
-import { retryAfterMs } from './retry-after';
+import { retryAfterMs, serverShouldRetry } from './retry-after';
 
 /** Where in the exchange the error surfaced: before/at the response headers, or mid-stream. */
 export type Phase = 'request' | 'stream';
@@ -70,7 +70,7 @@ function causeCode(e: unknown): string {
 
 /**
  * Classify anything an attempt threw, once. SDK HTTP errors map by status (with retry-after read
- * from headers or Gemini's RetryInfo); parse failures map to `invalid_json` (whole body) or
+ * from headers or Gemini's RetryInfo, and `x-should-retry` deciding `retryable` when sent); parse failures map to `invalid_json` (whole body) or
  * `chunk_malformed` (one SSE event); a body cut mid-stream is `sse_drop`; cockatiel's rejections are
  * `breaker_open` / `queue_full` / `timeout`.
  */
@@ -113,10 +113,12 @@ export function classifyError(e: unknown, phase: Phase = 'request'): ClassifiedE
       Date.now(),
       err.status,
     );
+    const should = serverShouldRetry(err.headers as Parameters<typeof serverShouldRetry>[0]);
     return new ClassifiedError(errorClass, message, {
       status: err.status,
       cause: e,
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
+      ...(should === undefined ? {} : { shouldRetry: should }),
     });
   }
   if (is('APIError') || (err.error && err.status === undefined && phase === 'stream')) {

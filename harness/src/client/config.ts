@@ -23,7 +23,10 @@ export const clientConfigSchema = z
       maxRetries: z.number().int().min(0).max(10).default(3),
       baseDelayMs: z.number().min(0).default(500),
       maxDelayMs: z.number().min(0).default(8_000),
-      /** Server-advised waits above this are not slept: the call fails (or falls back) instead. */
+      /**
+       * Server-advised waits above this are not slept: the call fails (or falls back) instead.
+       * Advice over 60 s is ignored (backoff applies) and `x-should-retry: true` overrides this.
+       */
       maxRetryAfterMs: z.number().min(0).default(30_000),
     }).default({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 }),
     breaker: onOff({

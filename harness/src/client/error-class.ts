@@ -61,6 +61,11 @@ export class ClassifiedError extends Error {
       status?: number;
       /** Server-advised wait before the next attempt (retry-after, reset headers, RetryInfo). */
       retryAfterMs?: number;
+      /**
+       * The server's `x-should-retry`, when it sent one: it decides `retryable` and overrides the
+       * retry policy's own limits, as in the official OpenAI and Anthropic SDKs.
+       */
+      shouldRetry?: boolean;
       /** Tokens the failed attempt still consumed (a dropped stream is billed for what it sent). */
       usage?: Usage;
       retryable?: boolean;
@@ -68,7 +73,7 @@ export class ClassifiedError extends Error {
     } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.retryable = details.retryable ?? isRetryableClass(errorClass);
+    this.retryable = details.shouldRetry ?? details.retryable ?? isRetryableClass(errorClass);
   }
 
   get status(): number | undefined {
@@ -77,5 +82,9 @@ export class ClassifiedError extends Error {
 
   get retryAfterMs(): number | undefined {
     return this.details.retryAfterMs;
+  }
+
+  get shouldRetry(): boolean | undefined {
+    return this.details.shouldRetry;
   }
 }

@@ -39,7 +39,9 @@ export function parseProtoDuration(s: string): number | undefined {
  * date), then — for a 429 only — the provider's own rate-limit reset headers (OpenAI Go durations,
  * Anthropic RFC 3339 instants), then Gemini's `RetryInfo.retryDelay` from the error body.
  * Undefined when nothing says. Reset headers ride on every response, but they say when a rate-limit
- * bucket refills, which is no advice at all for a 500 or a 529.
+ * bucket refills, which is no advice at all for a 500 or a 529. The two retry headers are read as
+ * the official SDKs read them (`parseFloat`, a non-number `retry-after` as a date) and returned
+ * as sent, even negative (a date in the past): whether advice is usable is the retry policy's call.
  */
 export function retryAfterMs(
   headers: HeaderBag,
@@ -47,14 +49,15 @@ export function retryAfterMs(
   now = Date.now(),
   status = 429,
 ): number | undefined {
-  const ms = Number(header(headers, 'retry-after-ms'));
-  if (Number.isFinite(ms) && ms >= 0 && header(headers, 'retry-after-ms') !== undefined) return ms;
+  const msHeader = header(headers, 'retry-after-ms');
+  const ms = msHeader ? Number.parseFloat(msHeader) : Number.NaN;
+  if (!Number.isNaN(ms)) return ms;
   const ra = header(headers, 'retry-after');
-  if (ra !== undefined) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  if (ra) {
+    const secs = Number.parseFloat(ra);
+    if (!Number.isNaN(secs)) return secs * 1000;
     const at = Date.parse(ra);
-    if (Number.isFinite(at)) return Math.max(0, at - now);
+    if (Number.isFinite(at)) return at - now;
   }
   if (status !== 429) return retryDelayFromGoogleBody(body);
   const resets = [header(headers, 'x-ratelimit-reset-requests'), header(headers, 'x-ratelimit-reset-tokens')]
@@ -67,6 +70,15 @@ export function retryAfterMs(
   }
   if (resets.length > 0) return Math.min(...resets);
   return retryDelayFromGoogleBody(body);
+}
+
+/**
+ * The server's `x-should-retry` (`true`/`false`), undefined when absent or anything else. The
+ * official OpenAI and Anthropic SDKs obey it over the status; so does our retry policy.
+ */
+export function serverShouldRetry(headers: HeaderBag): boolean | undefined {
+  const v = header(headers, 'x-should-retry');
+  return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
 function retryDelayFromGoogleBody(body: unknown): number | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClassifiedError } from '../error-class';
-import { type CallDeadline, retryDelayMs, retryPolicy } from './retry';
+import { type CallDeadline, retryDelayMs, retryPolicy, shouldRetry } from './retry';
 
 const settings = { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
 const serverError = () => new ClassifiedError('server_error', 'HTTP 500', { retryable: true });
@@ -10,6 +10,34 @@ describe('retry policy', () => {
     expect(retryDelayMs(serverError(), 1, settings, () => 0)).toBe(500);
     expect(retryDelayMs(serverError(), 1, settings, () => 1)).toBe(1_000);
     expect(retryDelayMs(serverError(), 5, settings, () => 1)).toBe(8_000);
+  });
+
+  it('takes server advice up to 60 s and ignores longer or negative advice for backoff, as openai-node 7', () => {
+    const advised = (ms: number) =>
+      new ClassifiedError('rate_limit', '429', { status: 429, retryAfterMs: ms });
+    expect(retryDelayMs(advised(2_000), 1, settings, () => 0)).toBe(2_000);
+    expect(retryDelayMs(advised(60_000), 1, settings, () => 0)).toBe(60_000);
+    expect(retryDelayMs(advised(60_001), 1, settings, () => 0)).toBe(500);
+    expect(retryDelayMs(advised(-2_000), 1, settings, () => 0)).toBe(500);
+    // ignored advice is no reason to give up; usable advice above maxRetryAfterMs is
+    expect(shouldRetry(advised(120_000), settings)).toBe(true);
+    expect(shouldRetry(advised(45_000), settings)).toBe(false);
+    expect(shouldRetry(advised(30_000), settings)).toBe(true);
+  });
+
+  it("obeys the server's x-should-retry over the class and the advice cap", () => {
+    const withDirective = (
+      cls: 'server_error' | 'bad_request' | 'rate_limit',
+      should: boolean,
+      wait?: number,
+    ) =>
+      new ClassifiedError(cls, 'x', {
+        shouldRetry: should,
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
+      });
+    expect(shouldRetry(withDirective('server_error', false), settings)).toBe(false);
+    expect(shouldRetry(withDirective('bad_request', true), settings)).toBe(true);
+    expect(shouldRetry(withDirective('rate_limit', true, 45_000), settings)).toBe(true);
   });
 
   it('cuts a wait that would pass the deadline to end at it, and marks the deadline so no attempt follows', async () => {

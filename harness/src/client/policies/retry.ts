@@ -5,10 +5,26 @@ import type { ClientConfig } from '../config';
 type RetrySettings = Exclude<ClientConfig['retry'], false>;
 
 /**
- * The wait before retry `attempt` (1-based) after `error`: the server's advice when it gave one
- * (retry-after-ms, retry-after, reset headers, RetryInfo), plus up to 10 % so a herd of clients does
- * not return in the same millisecond; else exponential backoff, capped, with equal jitter (half the
- * step plus up to the other half).
+ * Server-advised waits above this are ignored (backoff instead), as openai-node 7 does: a minute
+ * or more is not advice a caller in a request path can take, and it is often a bogus header.
+ */
+export const MAX_ADVISED_WAIT_MS = 60_000;
+
+/**
+ * The server's advised wait when it is one to take: finite, not negative (a `retry-after` date
+ * already past), at most `MAX_ADVISED_WAIT_MS`. Otherwise undefined, and backoff applies.
+ */
+export function usableAdvice(error: unknown): number | undefined {
+  const advised = classifyError(error).retryAfterMs;
+  if (advised === undefined || !Number.isFinite(advised)) return undefined;
+  return advised >= 0 && advised <= MAX_ADVISED_WAIT_MS ? advised : undefined;
+}
+
+/**
+ * The wait before retry `attempt` (1-based) after `error`: the server's usable advice when it gave
+ * one (retry-after-ms, retry-after, reset headers, RetryInfo), plus up to 10 % so a herd of clients
+ * does not return in the same millisecond; else exponential backoff, capped, with equal jitter
+ * (half the step plus up to the other half).
  */
 export function retryDelayMs(
   error: unknown,
@@ -16,16 +32,23 @@ export function retryDelayMs(
   s: RetrySettings,
   random = Math.random,
 ): number {
-  const advised = classifyError(error).retryAfterMs;
+  const advised = usableAdvice(error);
   if (advised !== undefined) return advised * (1 + 0.1 * random());
   const ceiling = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** (attempt - 1));
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
-/** Whether an error is worth another attempt under these settings. */
+/**
+ * Whether an error is worth another attempt under these settings. The server's `x-should-retry`
+ * wins over everything else, as in the official SDKs (`true` retries even a 400 or a spend limit,
+ * `false` never retries a 500). Without it: a retryable class, unless the server's usable advice
+ * is longer than `maxRetryAfterMs` (failing, or falling back, beats sleeping that long).
+ */
 export function shouldRetry(error: unknown, s: RetrySettings): boolean {
   const c = classifyError(error);
-  return c.retryable && (c.retryAfterMs === undefined || c.retryAfterMs <= s.maxRetryAfterMs);
+  if (c.shouldRetry !== undefined) return c.shouldRetry;
+  const advised = usableAdvice(c);
+  return c.retryable && (advised === undefined || advised <= s.maxRetryAfterMs);
 }
 
 /** A call's deadline as the retry policy sees it. */
