@@ -59,6 +59,18 @@ describe('api: "responses" — the patterns through OpenAI\'s Responses API', ()
     expect(r.body).toMatchObject({ ok: false, errorClass: 'sse_drop' });
   });
 
+  it('classifies a mid-stream response.failed as server_error and retries it like a 500', async () => {
+    const r = await post(
+      `${stack.url}/api/invoke/streaming`,
+      // gpt-4o, not the sse_drop test's model: that one's breaker has four failures in a row already
+      { provider: 'openai', model: 'gpt-4o', api: 'responses' },
+      { 'x-mock-fault': 'server_error', 'x-mock-fault-at': '4' },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body, JSON.stringify(r.body)).toMatchObject({ ok: false, errorClass: 'server_error' });
+    expect(r.body.retries).toBeGreaterThan(0);
+  });
+
   it('answers 400 naming an unknown body field, api responses on another provider, and batch', async () => {
     const unknown = await post(`${stack.url}/api/invoke/direct`, {
       provider: 'openai',

@@ -1,5 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
+import type { Response as OpenAIResponse } from 'openai/resources/responses/responses';
 import { describe, expect, it } from 'vitest';
 import { countTokens } from '../src/content/tokens';
 import { admin, pollUntil, rejection, useMockServer } from './helpers/mock';
@@ -53,6 +54,39 @@ describe.each(OPENAI_SDKS)('$name: faults and batches on /v1/responses', ({ Open
     });
     const text = await res.text();
     expect(text).toContain('event: error\ndata: {"type":"error","sequence_number":3,');
+  });
+
+  it('server_error mid-stream → `response.failed` (status failed, error code server_error) ends the stream; the SDK does not throw', async () => {
+    const failing = client('server_error', { 'x-mock-fault-at': '4' });
+    const events: { type: string; sequence_number: number }[] = [];
+    for await (const e of await failing.responses.create({ ...ask, stream: true })) events.push(e);
+    expect(events.map((e) => e.type)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+      'response.failed',
+    ]);
+    const last = events.at(-1) as unknown as { sequence_number: number; response: OpenAIResponse };
+    expect(last.sequence_number).toBe(4);
+    expect(last.response.status).toBe('failed');
+    expect(last.response.error).toMatchObject({
+      code: 'server_error',
+      message: expect.stringMatching(/retry/),
+    });
+    // the stream helper resolves with the failed response: the caller must read `status`
+    const final = await failing.responses.stream(ask).finalResponse();
+    expect([final.status, final.error?.code]).toEqual(['failed', 'server_error']);
+    // the API keeps failed responses: retrieve says failed too
+    const stored = await client().responses.retrieve(last.response.id);
+    expect([stored.status, stored.error?.code]).toEqual(['failed', 'server_error']);
+  });
+
+  it('server_error at event 0 of a stream → the HTTP 500 before it starts', async () => {
+    const err = await rejection(
+      client('server_error', { 'x-mock-fault-at': '0' }).responses.create({ ...ask, stream: true }),
+    );
+    expect(err).toBeInstanceOf(OpenAI.InternalServerError);
   });
 
   it('sse_drop cuts the event stream; chunk_malformed throws SyntaxError; the stream helper rejects', async () => {

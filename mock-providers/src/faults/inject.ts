@@ -11,7 +11,13 @@ import { filterOutputs, truncateJson } from './outputs';
 import { chooseFault, type FaultSelection } from './select';
 import { readSignals } from './signal-headers';
 import { applySignals } from './signals';
-import { faultPosition, overloadBeforeStream, stallMs, streamAction } from './stream-faults';
+import {
+  errorBeforeStream,
+  faultPosition,
+  type StreamFaultKind,
+  stallMs,
+  streamAction,
+} from './stream-faults';
 
 /** One fault-site request, parsed and decided, with what the engine needs to render it. */
 export interface ServePlan {
@@ -34,6 +40,11 @@ export interface ServePlan {
     events(decision: Decision): TimedEvent[];
     tail: number;
     error: StreamError | ((at: number) => StreamError);
+    /**
+     * A server error after the stream began, where the API reports one in-stream (Responses:
+     * `response.failed`). Without it `server_error` on a stream is the HTTP 500 before it starts.
+     */
+    failed?: (at: number) => StreamError;
   };
 }
 
@@ -134,15 +145,18 @@ async function serveSelected(
     truth.set({ 'gen_ai.usage.output_tokens': out, 'mock.delay_ms': delayMs });
     return json(body, 200, rl);
   };
-  const streamFault = (kind: 'sse_drop' | 'sse_stall' | 'chunk_malformed' | 'overloaded') =>
+  const streamFault = (kind: StreamFaultKind) =>
     answer(decision, (events) => {
-      const fraction = kind === 'overloaded' && sel.at === undefined ? (sel.draw.v - 0.5) * 2 : sel.draw.v;
+      // an error kind drawn in the upper half strikes mid-stream: spread that half over the content
+      const split = (kind === 'overloaded' || kind === 'server_error') && sel.at === undefined;
+      const fraction = split ? (sel.draw.v - 0.5) * 2 : sel.draw.v;
       const at = faultPosition(sel, events.length, plan.sse?.tail ?? 1, fraction);
       truth.set({
         'mock.fault.at_event': at,
         ...(kind === 'sse_stall' ? { 'mock.stall_ms': stallMs(timeScale) } : {}),
       });
-      const error = plan.sse?.error ?? { data: '{}' };
+      const error = (kind === 'server_error' ? plan.sse?.failed : undefined) ??
+        plan.sse?.error ?? { data: '{}' };
       return streamAction(kind, events, at, {
         timeScale,
         error: typeof error === 'function' ? error(at) : error,
@@ -154,10 +168,11 @@ async function serveSelected(
     case 'rate_limit':
       throw new Error('unreachable: an injected rate_limit is answered by the limiter gate');
     case 'overloaded':
-      if (plan.sse && decision && !overloadBeforeStream(sel)) return streamFault(kind);
+      if (plan.sse && decision && !errorBeforeStream(sel)) return streamFault(kind);
       settle(null);
       return withHeaders(errors.overloaded(), rl);
     case 'server_error':
+      if (plan.sse?.failed && decision && !errorBeforeStream(sel)) return streamFault(kind);
       settle(null);
       return withHeaders(errors.serverError(), rl);
     case 'request_timeout':

@@ -2,6 +2,12 @@ import type { EventAction, TimedEvent } from '../sse';
 import type { FaultKind } from './kinds';
 import type { FaultSelection } from './select';
 
+/** The kinds that act on a stream already under way. */
+export type StreamFaultKind = Extract<
+  FaultKind,
+  'sse_drop' | 'sse_stall' | 'chunk_malformed' | 'overloaded' | 'server_error'
+>;
+
 /** Where a stream fault lands: events delivered before it (0 = before the first event). */
 export function faultPosition(sel: FaultSelection, events: number, tail: number, fraction: number): number {
   // by default strictly inside the content: after at least one event, before the end events
@@ -10,10 +16,12 @@ export function faultPosition(sel: FaultSelection, events: number, tail: number,
 }
 
 /**
- * `overloaded` on a stream fails either before it starts (the HTTP 503/529) or mid-stream (an
- * error event after some chunks): `x-mock-fault-at: 0` or the draw's lower half → before.
+ * An error fault that can strike a stream either before it starts (the HTTP 503/529/500) or
+ * mid-stream (an error event after some chunks) — `overloaded` everywhere, `server_error` where
+ * the provider reports it in-stream (Responses `response.failed`): `x-mock-fault-at: 0` or the
+ * draw's lower half → before.
  */
-export function overloadBeforeStream(sel: FaultSelection): boolean {
+export function errorBeforeStream(sel: FaultSelection): boolean {
   return sel.at !== undefined ? sel.at === 0 : sel.draw.v < 0.5;
 }
 
@@ -29,10 +37,11 @@ function malformed(e: TimedEvent): string {
 /**
  * The per-event action of a stream fault at event `at`: `sse_drop` cuts the connection there,
  * `sse_stall` pauses before it, `chunk_malformed` corrupts it (the last JSON event at most, never
- * `[DONE]`), `overloaded` replaces it with the provider's error event and ends the stream.
+ * `[DONE]`), `overloaded` and `server_error` replace it with the provider's error event and end
+ * the stream.
  */
 export function streamAction(
-  kind: Extract<FaultKind, 'sse_drop' | 'sse_stall' | 'chunk_malformed' | 'overloaded'>,
+  kind: StreamFaultKind,
   events: readonly TimedEvent[],
   at: number,
   options: { timeScale: number; error: Pick<TimedEvent, 'event' | 'data'> },

@@ -97,6 +97,22 @@ export function renderResponse(meta: ResponseMeta, decision: Decision | undefine
   };
 }
 
+/** A server error after the stream began, as the Responses API words it in `response.error`. */
+export function serverFailure(requestId: string) {
+  return {
+    code: 'server_error',
+    message: `An error occurred while processing your request. You can retry your request, or contact us through our help center at help.openai.com if the error persists. Please include the request ID ${requestId} in your message.`,
+  };
+}
+
+/**
+ * The `response` object of a response that failed: `status: 'failed'`, `response.error {code,
+ * message}`, no output and no usage (what the API had produced is not billed as an answer).
+ */
+export function renderFailedResponse(meta: ResponseMeta, error: { code: string; message: string }) {
+  return { ...renderResponse(meta, undefined), status: 'failed', error };
+}
+
 /**
  * Builds the typed event list: each event's `event:` line equals its payload's `type`, and
  * `sequence_number` counts from 0 in send order. No `[DONE]` (the Responses stream just ends).

@@ -10,7 +10,14 @@ import { findModel, type ModelSpec } from '../../models/catalog';
 import { openaiBinding } from './binding';
 import { modelNotFound } from './errors';
 import { putResponse, type StoredResponse, storedResponses } from './response-store';
-import { type ResponseMeta, renderResponse, renderResponseStream, streamTail } from './responses-render';
+import {
+  type ResponseMeta,
+  renderFailedResponse,
+  renderResponse,
+  renderResponseStream,
+  serverFailure,
+  streamTail,
+} from './responses-render';
 import {
   answeredCallIds,
   inputCallIds,
@@ -141,6 +148,18 @@ export function completeResponse(ctx: MockContext, parsed: ParsedResponses) {
       remember(d, renderResponse(meta, d));
       return renderResponseStream(meta, d);
     },
+    /**
+     * The `response.failed` event replacing event `at` of a stream (a server error after it
+     * began); the failed object is what is stored, as the API keeps failed responses.
+     */
+    failedEvent(at: number, requestId: string) {
+      const body = renderFailedResponse(meta, serverFailure(requestId));
+      remember(decision, body);
+      return {
+        event: 'response.failed',
+        data: JSON.stringify({ type: 'response.failed', sequence_number: at, response: body }),
+      };
+    },
   };
 }
 
@@ -206,6 +225,7 @@ export function responsesHandlers(ctx: MockContext): HttpHandler[] {
                 events: (d: Decision) => done.eventsOf(d),
                 tail: streamTail(decision),
                 error: streamError,
+                failed: (at: number) => done.failedEvent(at, scope.requestId),
               },
             }
           : {}),
