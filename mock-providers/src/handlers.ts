@@ -2,9 +2,7 @@ import type { HttpHandler } from 'msw';
 import { adminHandlers } from './admin/handlers';
 import { createContext, type MockContext } from './context';
 import type { MockOptions } from './options';
-import { anthropicHandlers } from './providers/anthropic';
-import { geminiHandlers } from './providers/gemini';
-import { openaiHandlers } from './providers/openai';
+import { PROVIDER_MODULES } from './providers';
 
 /** A handler list bound to its own mock instance state. */
 export interface MockHandlers extends Array<HttpHandler> {
@@ -13,18 +11,13 @@ export interface MockHandlers extends Array<HttpHandler> {
 }
 
 /**
- * The one MSW handler list of the mock: OpenAI, Anthropic and Gemini endpoints plus the admin
- * API, all bound to a fresh instance context. Use with `setupServer(...createHandlers())` or
- * serve it with `createMockServer`.
+ * The one MSW handler list of the mock: every registered provider's endpoints (OpenAI, Anthropic,
+ * Gemini; see `providers/index.ts`) plus the admin API, all bound to a fresh instance context.
+ * Use with `setupServer(...createHandlers())` or serve it with `createMockServer`.
  */
 export function createHandlers(options: MockOptions = {}): MockHandlers {
   const context = createContext(options);
-  const list = [
-    ...openaiHandlers(context),
-    ...anthropicHandlers(context),
-    ...geminiHandlers(context),
-    ...adminHandlers(context),
-  ];
+  const list = [...PROVIDER_MODULES.flatMap((p) => p.handlers(context)), ...adminHandlers(context)];
   return Object.assign(list, { context });
 }
 

@@ -4,6 +4,7 @@
  * and every error names the field, so a typo in a scenario fails at load, not mid-run.
  */
 import { type FaultKind, FAULT_KINDS as MOCK_FAULT_KINDS } from 'mock-providers/faults';
+import { PROFILE_NAMES } from 'mock-providers/profiles';
 import { z } from 'zod';
 import { parseDuration } from '../../../scenarios/lib/plan.js';
 import { PROVIDERS as CLIENT_PROVIDERS, OPENAI_APIS } from '../client/types';
@@ -16,8 +17,8 @@ export const PATTERNS = PATTERN_NAMES;
 export const PROVIDERS = CLIENT_PROVIDERS;
 /** Mock fault kinds (exact names), from the mock itself. */
 export const FAULT_KINDS = MOCK_FAULT_KINDS as [FaultKind, ...FaultKind[]];
-/** Mock fault profiles. */
-export const MOCK_PROFILES = ['ideal', 'seed-typical', 'degraded', 'outage'] as const;
+/** Mock fault profiles (built-in names), from the mock itself. */
+export const MOCK_PROFILES = PROFILE_NAMES;
 
 /** Which pattern a fault kind can apply to (others apply to any); the mock answers 400 otherwise. */
 export const FAULT_PATTERN: Partial<Record<(typeof FAULT_KINDS)[number], (typeof PATTERNS)[number]>> = {

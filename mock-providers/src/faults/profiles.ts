@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_SHAPES, applicableKinds, FAULT_KINDS, type FaultKind } from './kinds';
+import { PROFILE_NAMES, type ProfileName } from './profile-names';
 import { type RetrySignals, retrySignalsSchema } from './signals';
 
 /** A named set of per-kind probabilities, each applied per applicable request. */
@@ -34,8 +35,8 @@ const SEED_TYPICAL: FaultProfile['faults'] = {
 const scaled = (factor: number): FaultProfile['faults'] =>
   Object.fromEntries(Object.entries(SEED_TYPICAL).map(([k, p]) => [k, Math.round(p * factor * 1e6) / 1e6]));
 
-/** The built-in profiles served by `GET /__admin/profiles`. */
-export const PROFILES: readonly FaultProfile[] = [
+/** The built-in profiles served by `GET /__admin/profiles`, in `PROFILE_NAMES` order. */
+export const PROFILES: readonly (FaultProfile & { name: ProfileName })[] = [
   { name: 'ideal', description: 'No injected faults (rate limits still apply).', faults: {} },
   {
     name: 'seed-typical',
@@ -54,8 +55,8 @@ export const PROFILES: readonly FaultProfile[] = [
   },
 ];
 
-/** Names of the built-in profiles. */
-export const PROFILE_NAMES: readonly string[] = PROFILES.map((p) => p.name);
+/** Names of the built-in profiles (defined once in `profile-names.ts`). */
+export { PROFILE_NAMES };
 
 /** The built-in profile with this name, if any. */
 export function builtinProfile(name: string): FaultProfile | undefined {
@@ -97,7 +98,7 @@ export type CustomProfile = z.infer<typeof customProfileSchema>;
  */
 export const profileSettingSchema = z.unknown().transform((value, ctx): string | CustomProfile => {
   if (typeof value === 'string') {
-    if (!PROFILE_NAMES.includes(value))
+    if (!(PROFILE_NAMES as readonly string[]).includes(value))
       ctx.addIssue({
         code: 'custom',
         message: `unknown profile "${value}"; valid profiles: ${PROFILE_NAMES.join(', ')}`,

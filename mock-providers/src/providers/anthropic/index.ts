@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
+import type { ProviderModule } from '../provider-module';
 import { anthropicBatchesHandlers } from './batches';
 import { messagesHandlers } from './messages';
 
@@ -7,3 +8,6 @@ import { messagesHandlers } from './messages';
 export function anthropicHandlers(ctx: MockContext): HttpHandler[] {
   return [...messagesHandlers(ctx), ...anthropicBatchesHandlers(ctx)];
 }
+
+/** Anthropic as one unit for the provider registry (`providers/index.ts`). */
+export const anthropicProvider: ProviderModule = { name: 'anthropic', handlers: anthropicHandlers };

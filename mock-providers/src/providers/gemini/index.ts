@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
+import type { ProviderModule } from '../provider-module';
 import { embedHandlers } from './embed';
 import { generateHandlers } from './generate';
 
@@ -7,3 +8,6 @@ import { generateHandlers } from './generate';
 export function geminiHandlers(ctx: MockContext): HttpHandler[] {
   return [...generateHandlers(ctx), ...embedHandlers(ctx)];
 }
+
+/** Gemini as one unit for the provider registry (`providers/index.ts`). */
+export const geminiProvider: ProviderModule = { name: 'gemini', handlers: geminiHandlers };

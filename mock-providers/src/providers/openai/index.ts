@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { MockContext } from '../../context';
+import type { ProviderModule } from '../provider-module';
 import { batchesHandlers } from './batches';
 import { chatHandler } from './chat';
 import { embeddingsHandler } from './embeddings';
@@ -18,3 +19,6 @@ export function openaiHandlers(ctx: MockContext): HttpHandler[] {
     ...modelsHandlers(ctx),
   ];
 }
+
+/** OpenAI as one unit for the provider registry (`providers/index.ts`). */
+export const openaiProvider: ProviderModule = { name: 'openai', handlers: openaiHandlers };
