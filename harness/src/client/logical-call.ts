@@ -1,26 +1,14 @@
 import { type Attributes, context as otelContext, SpanKind, type Tracer, trace } from '@opentelemetry/api';
-import type { BulkheadPolicy } from 'cockatiel';
 import { costOf, type Usage } from '../cost/cost';
 import { GEN_AI, HARNESS } from '../telemetry/attributes';
 import { type AttemptOutcome, deadlineReached, MIN_ATTEMPT_MS, runAttempt } from './attempt';
 import type { CallContext, CallOutcome } from './call-outcome';
 import { finishSpan } from './call-span';
 import { classifyError } from './classify';
-import type { ClientConfig } from './config';
 import type { ClassifiedError } from './error-class';
-import type { Operation, PipelineDeps, Target } from './pipeline';
-import type { CallDeadline, retryPolicy } from './policies/retry';
+import type { CallPolicies, Operation, Target } from './operation';
+import type { CallDeadline } from './policies/retry';
 import { PROVIDER_SEMCONV } from './types';
-
-/** The client's long-lived policies, as one logical call needs them. */
-export interface CallPolicies {
-  config: ClientConfig;
-  deps: PipelineDeps;
-  retry: ReturnType<typeof retryPolicy> | undefined;
-  gate: BulkheadPolicy | undefined;
-  /** Each failed attempt's error → its call's deadline, for the retry policy's waits. */
-  deadlines: WeakMap<object, CallDeadline>;
-}
 
 /**
  * One logical call: its span, its targets tried in order under retry, breaker and bulkhead, and

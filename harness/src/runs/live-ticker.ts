@@ -3,7 +3,7 @@ import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
 import { aggregate } from '../metrics/aggregate';
 import { type RequestSample, samplesFromRecords } from '../metrics/request-sample';
-import type { ClientGauges } from './run-manager';
+import type { ClientGauges } from './client-gauges';
 
 /**
  * Turns the driver's once-a-second snapshot into the dashboard's live tick, adding what the

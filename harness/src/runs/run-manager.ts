@@ -13,6 +13,7 @@ import { driveInThread } from '../topology/drive-in-thread';
 import type { DriverThread } from '../topology/driver-thread';
 import { gitVersion } from '../version';
 import { flushAtRunEnd } from './bounded-flush';
+import type { RunClientGauges } from './client-gauges';
 import type { InstrumentSource } from './instrument/run-instrument';
 import { startRunInstrument } from './instrument/run-instrument';
 import { createLiveTicker } from './live-ticker';
@@ -40,12 +41,6 @@ export interface RunEvents {
   /** The mock's settings changed (a run applied its own, or put back the ones it found). */
   mockConfig?(settings: MockSettings): void;
 }
-
-/** Gauges read from the instrumented client each second. */
-export type ClientGauges = () => { queueDepth: number; breakers: Record<string, string> };
-
-/** Gauges of the client a run uses (named after its scenario): that run's state only. */
-export type RunClientGauges = (clientName: string) => ReturnType<ClientGauges>;
 
 /** A running run. */
 export interface ActiveRun {

@@ -1,6 +1,6 @@
 import type { Store } from './client';
+import type { InsertRows } from './insert-rows';
 import type { SpanRow } from './span-row';
-import type { InsertRows } from './span-writer';
 
 /** `otel_traces` columns in the order every compact row lists its values. */
 export const SPAN_COLUMNS = [

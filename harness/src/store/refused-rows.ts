@@ -1,5 +1,5 @@
+import type { InsertRows } from './insert-rows';
 import type { SpanRow } from './span-row';
-import type { InsertRows } from './span-writer';
 
 /** ClickHouse error codes that mean "these rows cannot be stored", not "the store is unavailable". */
 const ROW_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '72', '117', '407']);

@@ -1,10 +1,8 @@
+import type { InsertRows } from './insert-rows';
 import { redactSpanRow } from './redact';
 import { isolateRefusedRows, isRowDataError } from './refused-rows';
 import type { SpanRow } from './span-row';
 import type { AcceptResult, SpanSink } from './span-sink';
-
-/** Inserts one batch of rows; rejects when the store refuses them. */
-export type InsertRows = (rows: SpanRow[]) => Promise<void>;
 
 /** Tuning of the span pipeline into the store. */
 export interface SpanWriterOptions {
