@@ -164,6 +164,28 @@ describe('AI SDK default OpenAI provider (Responses API)', () => {
     expect(JSON.stringify(stats)).toContain('POST /v1/responses');
   });
 
+  it('a mid-stream response.failed → streamText emits an error part and finishes with reason error', async () => {
+    const failing = createOpenAI({
+      baseURL: `${mock().url}/v1`,
+      apiKey: 'tenant-a',
+      headers: { 'x-mock-fault': 'server_error', 'x-mock-fault-at': '4' },
+    });
+    const errors: unknown[] = [];
+    const streamed = streamText({
+      model: failing('gpt-4o-mini'),
+      prompt: 'Hello',
+      maxRetries: 0,
+      onError: ({ error }) => {
+        errors.push(error);
+      },
+    });
+    const parts: string[] = [];
+    for await (const part of streamed.fullStream) parts.push(part.type);
+    expect(parts).toContain('error');
+    expect(await streamed.finishReason).toBe('error');
+    expect(String((errors[0] as Error).message)).toMatch(/An error occurred while processing your request/);
+  });
+
   it('a tool call, its result sent back, then a text answer', async () => {
     const result = await generateText({
       model: openai()('gpt-4o'),
