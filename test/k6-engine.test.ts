@@ -79,12 +79,26 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     ).toBe(measured);
     const seed = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=seed`)).text();
     expect(seed).toMatch(/Total per day/);
+    // k6's own figures, labelled as k6's, in every report format.
+    expect(report.k6).toMatchObject({ source: 'k6', population: expect.stringMatching(/k6's own figures/) });
+    expect(report.k6.iterations + report.k6.droppedIterations).toBe(12);
+    expect(report.k6.httpReqs).toBe(report.k6.iterations);
+    expect(report.k6.httpReqDuration.p50).toBeGreaterThan(0);
+    expect(report.k6.vusMax).toBeLessThanOrEqual(50);
+    const md = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=md`)).text();
+    expect(md).toContain("## k6's own figures");
+    expect(md).toMatch(/\| iterations started \| \d+ \| \d+ \|/);
+    expect(md).toContain("| figure | k6 (k6's population) | harness (the harness's population) |");
+    const html = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=html`)).text();
+    expect(html).toContain("<h2>k6's own figures</h2>");
+    expect(html).toContain('<td>latency p99</td>');
 
     // The built-in engine, same scenario, seed and overrides: the same arrivals, patterns and faults.
     const builtin = await post(`${stack.url}/api/runs`, { scenario: 'smoke', rate: '120/m', duration: '6s' });
     const builtinId = builtin.body.runId as string;
     expect((await waitForRunEnd(stack, builtinId, 120_000)).status).toBe('completed');
     expect(await sequenceOf(stack, builtinId)).toEqual(sequence);
+    expect((await getJson(`${stack.url}/api/runs/${builtinId}/report`)).k6).toBeNull();
     const cmp = await getJson(`${stack.url}/api/compare?a=${builtinId}&b=${runId}`);
     // the two engines' runs compare pattern by pattern, with the engine difference named
     const patterns = new Set(

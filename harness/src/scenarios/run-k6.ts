@@ -35,7 +35,7 @@ export interface K6Report {
   exitCode: number;
   /** k6's own threshold verdict (exit code 99 = a threshold failed). */
   thresholdsPassed: boolean;
-  /** The harness_* metrics, iterations and dropped_iterations of k6's end-of-test summary. */
+  /** The key metrics of k6's end-of-test summary: harness_*, iterations, drops, http_req*, checks, vus_max. */
   metrics: Record<string, unknown>;
 }
 
@@ -265,14 +265,16 @@ function spawnK6(args: string[], signal: AbortSignal | undefined): Promise<{ cod
   });
 }
 
-/** The part of k6's summary a report needs (its harness_* metrics, iterations, drops). */
+/** The part of k6's summary a report needs (its harness_* metrics and k6's own key metrics). */
 function readK6Summary(file: string, exitCode: number): K6Report {
   let metrics: Record<string, unknown> = {};
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { metrics?: Record<string, unknown> };
     metrics = Object.fromEntries(
       Object.entries(data.metrics ?? {}).filter(([k]) =>
-        /^(harness_|iterations$|dropped_iterations$)/.test(k),
+        /^(harness_|iterations$|dropped_iterations$|http_reqs$|http_req_duration$|http_req_failed$|checks$|vus_max$)/.test(
+          k,
+        ),
       ),
     );
   } catch {

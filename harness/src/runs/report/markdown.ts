@@ -3,6 +3,7 @@ import { appMarkdown } from './app-markdown';
 import { confusionMarkdown } from './confusion';
 import { fmt, mdTable } from './format';
 import { instrumentMarkdown } from './instrument-section';
+import { k6Markdown } from './k6-section';
 import type { RunReport } from './report-data';
 import { settingsMarkdown } from './run-settings';
 
@@ -79,6 +80,7 @@ export function reportMarkdown(r: RunReport): string {
       ],
     ),
   );
+  out.push(...k6Markdown(r.k6, { totals: r.totals, latency: r.latency }));
   out.push('## Per pattern');
   out.push(
     mdTable(

@@ -11,6 +11,7 @@ import type { InstrumentError } from '../instrument/instrument-error';
 import type { RunRecord } from '../registry';
 import { queryAppSection } from './app-query';
 import type { AppSection } from './app-section';
+import { type K6Figures, k6Figures } from './k6-section';
 import { type PatternDetail, queryRequestDetail, type RunWindow, runWindows } from './request-detail';
 import { type ConfusionCell, queryRunFacts, type RunFacts } from './run-facts';
 
@@ -71,6 +72,8 @@ export interface RunReport {
   instrument: InstrumentError | null;
   /** URL-target runs: the app per endpoint, its provider calls and cost, the resilience table. */
   app: AppSection | null;
+  /** k6 runs: k6's own key figures (its population, labelled as such); null for the built-in engine. */
+  k6: K6Figures | null;
   /** Per-pattern series, distributions, slowest and failed requests (charts and lists). */
   detail: PatternDetail[];
   /** Warm-up and forced-fault windows, seconds since the start (the charts shade them). */
@@ -83,6 +86,8 @@ type StoredSummary = Omit<ScenarioRunResult, 'summary'> & {
   instrument?: InstrumentError | null;
   /** Set when the run failed after measuring (no data to judge). */
   error?: string;
+  /** k6 runs: k6's exit code and end-of-test summary (scenarios/run-k6.ts). */
+  k6?: unknown;
 };
 
 /** Assemble a run's report from its registry record (driver summary) and the store (spans). */
@@ -161,6 +166,7 @@ export async function buildRunReport(store: Store, run: RunRecord): Promise<RunR
     confusion: facts.confusion,
     instrument: stored.instrument ?? null,
     app,
+    k6: run.engine === 'k6' ? k6Figures(stored.k6) : null,
     detail,
     windows: runWindows(run.config, s.wallMs / 1000),
   };
