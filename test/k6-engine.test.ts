@@ -14,23 +14,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../harness/src/scenarios/load';
 import { runK6Tests } from '../harness/test/helpers/k6';
-import { getJson, post, sql, startTestStack, waitForRunEnd } from './helpers';
+import { getJson, post, startTestStack, waitForRunEnd } from './helpers';
+import { sequenceOf } from './k6-sequence';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
-
-/** `pattern|fault` per schedule index, from the run's driver spans. */
-async function sequenceOf(stack: TestStack, runId: string): Promise<string[]> {
-  await stack.spans.flush();
-  const rows = await sql<{ i: string; p: string; f: string }>(
-    stack,
-    `SELECT SpanAttributes['harness.schedule.index'] AS i, SpanAttributes['harness.pattern'] AS p,
-            SpanAttributes['harness.forced_fault'] AS f
-       FROM otel_traces WHERE SpanName LIKE 'load_request %' AND SpanAttributes['harness.run.id'] = '${runId}'`,
-  );
-  return rows.sort((a, b) => Number(a.i) - Number(b.i)).map((r) => `${r.i}:${r.p}|${r.f}`);
-}
 
 describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
   let stack: TestStack;

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { loadRegistry } from '../src/scenarios/load';
+import { loadRegistry, loadScenario } from '../src/scenarios/load';
+import { planScenario } from '../src/scenarios/plan';
 import { k6OnPath, k6Required, runK6Tests } from './helpers/k6';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -56,7 +57,11 @@ describe('what k6 loads', () => {
         const args = ['inspect', '-e', `SCENARIO=${name}`, ...extra, 'scenarios/k6/run.js'];
         const options = JSON.parse((await run('k6', args, { cwd: root })).stdout);
         expect(Object.keys(options.scenarios), name).toEqual(['load']);
-        expect(options.scenarios.load.executor, name).toBe('ramping-arrival-rate');
+        // Poisson arrivals are paced by the script (one iteration per arrival), the rest by k6.
+        const poisson = (await loadScenario(name)).poisson;
+        expect(options.scenarios.load.executor, name).toBe(
+          poisson ? 'shared-iterations' : 'ramping-arrival-rate',
+        );
         return options.scenarios.load;
       };
       // Two at a time: each inspect compiles the whole registry (seconds on a busy 2-core box).
@@ -66,9 +71,21 @@ describe('what k6 loads', () => {
       };
       await Promise.all([worker(), worker()]);
       const stretched = await inspect('sse-drop-wave', ['-e', 'DURATION=30s']);
-      expect(stretched.stages).toEqual([{ duration: '30s', target: 200 }]);
-      const constant = await inspect('production-mix', ['-e', 'RATE=90/m', '-e', 'DURATION=45s']);
-      expect(constant).toMatchObject({ startRate: 90, stages: [{ duration: '45s', target: 90 }] });
+      expect(stretched.stages.slice(2)).toEqual([{ duration: '30s', target: 200 }]);
+      const constant = await inspect('direct-ramp', ['-e', 'RATE=90/m', '-e', 'DURATION=45s']);
+      expect(constant).toMatchObject({
+        startRate: 59,
+        stages: [
+          { duration: '1s', target: 59 },
+          { duration: '0s', target: 90 },
+          { duration: '45s', target: 90 },
+        ],
+      });
+      // production-mix is Poisson: an iteration per arrival of the same seeded schedule as the driver.
+      const mix = await loadScenario('production-mix');
+      const arrivals = planScenario(mix, { rateRpm: 90, durationMs: 45_000 }).schedule.offsetsMs.length;
+      const paced = await inspect('production-mix', ['-e', 'RATE=90/m', '-e', 'DURATION=45s']);
+      expect(paced).toMatchObject({ iterations: arrivals, maxDuration: '46s', vus: 30 });
     },
     600_000,
   );

@@ -7,10 +7,19 @@ interface K6Plan {
   k6Options(
     plan: unknown,
     s: { maxInFlight: number },
+    opts?: { maxVUs?: number; arrivals?: number },
   ): {
     scenarios: Record<
       string,
-      { startRate: number; timeUnit: string; stages: { duration: string; target: number }[] }
+      {
+        executor: string;
+        startRate: number;
+        timeUnit: string;
+        stages: { duration: string; target: number }[];
+        vus?: number;
+        iterations?: number;
+        maxDuration?: string;
+      }
     >;
   };
 }
@@ -70,18 +79,40 @@ describe('scenarios/index.js', () => {
 
   it('gives k6 one arrival-rate executor with the plan rates and durations, stretched or not', async () => {
     for (const s of Object.values(await loadScenarios())) {
+      if (s.poisson) continue; // paced by the script: next test
       for (const overrides of [{}, { durationMs: 30_000 }, { rateRpm: 60, durationMs: 30_000 }]) {
         const plan = effectivePlan(s, overrides);
         const { scenarios } = k6Plan.k6Options(plan, s);
         expect(Object.keys(scenarios)).toEqual(['load']);
         const load = scenarios.load;
         const per = load?.timeUnit === '1h' ? 60 : 1;
-        expect((load?.startRate ?? 0) / per).toBeCloseTo(plan.startRpm, 1);
-        load?.stages.forEach((st, i) => {
+        // The lead-in (1 s at 59/min), then a jump to the plan's start rate and its stages.
+        expect(load?.startRate).toBe(59 * per);
+        expect(load?.stages.slice(0, 2)).toEqual([
+          { duration: '1s', target: 59 * per },
+          { duration: '0s', target: Math.round(plan.startRpm * per) },
+        ]);
+        load?.stages.slice(2).forEach((st, i) => {
           expect(st.target / per, s.name).toBeCloseTo(plan.stages[i]?.targetRpm ?? -1, 1);
           expect(Math.abs(parseDuration(st.duration) - (plan.stages[i]?.durationMs ?? -1))).toBeLessThan(1);
         });
       }
+    }
+  });
+
+  it('gives k6 an iteration per arrival of a Poisson plan, within the VU cap', async () => {
+    const s = await loadScenario('production-mix');
+    for (const overrides of [{}, { rateRpm: 60, durationMs: 30_000 }]) {
+      const plan = effectivePlan(s, overrides);
+      const arrivals = planScenario(s, overrides).schedule.offsetsMs.length;
+      const load = k6Plan.k6Options(plan, s, { arrivals }).scenarios.load;
+      expect(load).toMatchObject({ executor: 'shared-iterations', exec: 'arrival', iterations: arrivals });
+      expect(parseDuration(load?.maxDuration ?? '')).toBe(1000 + plan.durationMs);
+      // 20 s of peak arrivals (as the arrival-rate executor pre-allocates), an explicit --vus whole.
+      expect(load?.vus).toBe(
+        Math.ceil((Math.max(plan.startRpm, ...plan.stages.map((x) => x.targetRpm)) / 60) * 20),
+      );
+      expect(k6Plan.k6Options(plan, s, { arrivals, maxVUs: 7 }).scenarios.load?.vus).toBe(7);
     }
   });
 });

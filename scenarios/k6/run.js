@@ -10,11 +10,23 @@
  * HARNESS_URL (default http://127.0.0.1:3000), RUN_ID, HARNESS_TOKEN, MAX_VUS,
  * SUMMARY_PATH (default k6-summary.json).
  */
+import { sleep } from 'k6';
+import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { scenarios } from '../index.js';
-import { arrivalOffsetMs, effectivePlan, faultFor, mixIndex, parseDuration, parseRate } from '../lib/plan.js';
+import {
+  arrivalOffsetMs,
+  arrivalOffsets,
+  effectivePlan,
+  faultFor,
+  K6_LEAD_IN_MS,
+  k6StartOffsetMs,
+  mixIndex,
+  parseDuration,
+  parseRate,
+} from '../lib/plan.js';
 import { k6Options } from './plan.js';
 
 /** @returns {{ name: string, scenario: import('../lib/types.js').Scenario }} */
@@ -44,12 +56,21 @@ const ttft = new Trend('harness_ttft_ms', true);
 const errors = new Rate('harness_errors');
 const cost = new Counter('harness_cost_usd');
 
+// A Poisson plan's seeded arrival instants, computed once and shared by every VU (the built-in
+// driver fires at the same offsets). Evenly spaced plans need none: k6's executor paces them.
+/** @type {ArrayLike<number>} */
+const offsets = plan.poisson ? new SharedArray('arrival offsets', () => arrivalOffsets(plan)) : [];
 const maxVUs = __ENV.MAX_VUS ? Number(__ENV.MAX_VUS) : undefined;
+/** @type {{ maxVUs?: number, arrivals?: number }} */
+const sizing = { arrivals: offsets.length };
+if (maxVUs) sizing.maxVUs = maxVUs;
 const generated = k6Options(
   plan,
   { maxInFlight: scenario.maxInFlight || 1000, thresholds: scenario.thresholds || {} },
-  maxVUs ? { maxVUs } : {},
+  sizing,
 );
+/** When this VU's previous arrival ended (ms since the epoch): a later-due one found no free VU. */
+let freeSince = 0;
 
 /** @type {import('k6/options').Options} */
 export const options = {
@@ -58,15 +79,41 @@ export const options = {
   summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
 };
 
+/** The plan's t = 0 (ms since the epoch): k6's scenario start plus the lead-in (./plan.js). */
+function planStart() {
+  return exec.scenario.startTime + K6_LEAD_IN_MS;
+}
+
 /** One arrival: the plan's request number `iterationInTest` (unique across k6 instances). */
 export function arrival() {
   const index = exec.scenario.iterationInTest;
-  const planned = arrivalOffsetMs(plan, index);
-  // The plan's offset of arrival N decides its warm-up and fault windows on both engines. k6 itself
-  // starts it where the rate curve's area reaches N + 1 (one interval later): lateness counts from there.
+  if (plan.poisson) {
+    if (index >= offsets.length) return;
+    const due = planStart() + k6StartOffsetMs(plan, offsets, index);
+    // VUs take arrivals in order, so one due before this VU became free was due while every VU was
+    // busy: dropped (not sent), as k6's arrival-rate executors and the built-in driver drop an
+    // arrival past their cap. The harness counts it among the drops.
+    if (freeSince > due) return;
+    const wait = due - Date.now();
+    if (wait > 0) sleep(wait / 1000);
+  }
+  try {
+    send(index);
+  } finally {
+    freeSince = Date.now();
+  }
+}
+
+/**
+ * Send arrival `index` and record its metrics.
+ * @param {number} index
+ */
+function send(index) {
+  const planned = plan.poisson ? offsets[index] : arrivalOffsetMs(plan, index);
+  // The plan's offset of arrival N decides its warm-up and fault windows on both engines; k6 starts
+  // it there too (evenly spaced: 1/60 of an interval later, ./plan.js). Lateness counts from there.
   const offset = planned === undefined ? plan.durationMs : planned;
-  const due = arrivalOffsetMs(plan, index + 1);
-  const scheduledAt = exec.scenario.startTime + (due === undefined ? plan.durationMs : due);
+  const scheduledAt = planStart() + k6StartOffsetMs(plan, offsets, index);
   const item = scenario.mix[mixIndex(plan, index)];
   if (!item) return;
   const pattern = item.pattern;

@@ -31,6 +31,8 @@ export interface EffectivePlan {
   seed: number;
   /** Mix weights, in the scenario's mix order. */
   weights: number[];
+  /** Seeded Poisson arrivals instead of evenly spaced ones. */
+  poisson: boolean;
 }
 
 /** Command-line overrides: `--rate N/m` makes the rate constant; `--duration` stretches the run. */
@@ -47,6 +49,15 @@ export function effectivePlan(s: ScenarioInput, overrides?: PlanOverrides): Effe
 export function areaIn(fromRpm: number, toRpm: number, lenMs: number, dt: number): number;
 export function timeForArea(fromRpm: number, toRpm: number, lenMs: number, x: number): number;
 export function arrivalOffsetMs(plan: EffectivePlan, index: number): number | undefined;
+export function arrivalOffsets(spec: {
+  startRpm?: number;
+  stages: readonly PlanStage[];
+  poisson?: boolean;
+  seed?: number;
+}): number[];
+export const K6_LEAD_IN_MS: number;
+export const K6_LEAD_IN_RPM: number;
+export function k6StartOffsetMs(plan: EffectivePlan, offsets: ArrayLike<number>, index: number): number;
 export function mixIndex(plan: EffectivePlan, index: number): number;
 export function faultFor(
   plan: EffectivePlan,

@@ -3,7 +3,8 @@
  * The meaning of a scenario, defined once for both engines: the built-in driver (node) and
  * scenarios/k6/run.js (stock k6) import this file. Plain ES2017, no imports: k6 v0.49 parses it.
  * It holds the duration and rate syntax, how `--rate`/`--duration` stretch the stages, the warm-up
- * and every fault window, the arrival times, and the pattern and forced fault of each arrival,
+ * and every fault window, the arrival times (evenly spaced or seeded Poisson), and the pattern and
+ * forced fault of each arrival,
  * all deterministic from the scenario's seed and the arrival's index.
  */
 
@@ -117,6 +118,7 @@ export function effectivePlan(s, overrides) {
     faults: faults,
     seed: s.seed === undefined ? 1 : s.seed,
     weights: s.mix.map((m) => m.weight),
+    poisson: Boolean(s.poisson),
   };
 }
 
@@ -172,6 +174,74 @@ export function arrivalOffsetMs(plan, index) {
     from = st.targetRpm;
   }
   return undefined;
+}
+
+/**
+ * An exponential draw with mean 1 (never infinite: the uniform is kept away from 0).
+ * @param {() => number} random
+ */
+function exponential(random) {
+  return -Math.log(1 - random() * (1 - Number.EPSILON));
+}
+
+/**
+ * Offsets (ms from the start, ascending) of every arrival of a rate curve: where the area under it
+ * reaches each integer (evenly spaced), or, with `poisson`, where a unit-rate Poisson process drawn
+ * from `seed` lands on that area (time rescaling, so ramps stay exact). The one arrival schedule
+ * of both engines: the built-in driver fires at these offsets and k6 paces its iterations to them.
+ * @param {{ startRpm?: number, stages: readonly { durationMs: number, targetRpm: number }[], poisson?: boolean, seed?: number }} spec
+ * @returns {number[]}
+ */
+export function arrivalOffsets(spec) {
+  const random = createRandom(spec.seed === undefined ? 1 : spec.seed);
+  /** @type {number[]} */
+  const offsets = [];
+  let t = 0;
+  let from = spec.startRpm || 0;
+  let before = 0;
+  let durationMs = 0;
+  for (let i = 0; i < spec.stages.length; i++)
+    durationMs += /** @type {{ durationMs: number }} */ (spec.stages[i]).durationMs;
+  // `target` walks the area axis: integers for even spacing, a unit-rate Poisson process otherwise.
+  let target = spec.poisson ? exponential(random) : 0;
+  for (let i = 0; i < spec.stages.length; i++) {
+    const st = /** @type {{ durationMs: number, targetRpm: number }} */ (spec.stages[i]);
+    if (!(st.durationMs >= 0) || !(st.targetRpm >= 0)) throw new Error(`invalid stage ${JSON.stringify(st)}`);
+    const area = areaIn(from, st.targetRpm, st.durationMs, st.durationMs);
+    while (area > 0 && target < before + area) {
+      const at = t + timeForArea(from, st.targetRpm, st.durationMs, target - before);
+      if (at < durationMs) offsets.push(at);
+      target += spec.poisson ? exponential(random) : 1;
+    }
+    before += area;
+    t += st.durationMs;
+    from = st.targetRpm;
+  }
+  return offsets.sort((x, y) => x - y);
+}
+
+/** How long a k6 run leads in before the plan's t = 0 (k6's scenario start + this = the plan's start). */
+export const K6_LEAD_IN_MS = 1000;
+/**
+ * The lead-in's rate, per minute: its area (59/60 of an arrival) is just under one, so k6's
+ * `ramping-arrival-rate`, which starts iteration N where its area reaches N + 1, starts the plan's
+ * arrival N at the plan's own offset (1/60 of an interval later) and never one past the plan's end.
+ */
+export const K6_LEAD_IN_RPM = 59;
+
+/**
+ * When k6 starts arrival `index`, in ms from the plan's start (k6's scenario start +
+ * `K6_LEAD_IN_MS`): a Poisson plan's VU waits for the arrival's own offset; `ramping-arrival-rate`
+ * starts it where its area (lead-in included) reaches `index` + 1. The run's end when there is none.
+ * @param {import('./plan.js').EffectivePlan} plan
+ * @param {ArrayLike<number>} offsets the plan's `arrivalOffsets`
+ * @param {number} index
+ * @returns {number}
+ */
+export function k6StartOffsetMs(plan, offsets, index) {
+  const shortfall = 1 - (K6_LEAD_IN_RPM * K6_LEAD_IN_MS) / 60000;
+  const at = plan.poisson ? offsets[index] : arrivalOffsetMs(plan, index + shortfall);
+  return at === undefined ? plan.durationMs : at;
 }
 
 /**
@@ -236,6 +306,7 @@ export function describePlan(plan) {
       stages.join(', ') +
       (plan.scale !== 1 ? ` (scaled ×${Math.round(plan.scale * 1000) / 1000})` : ''),
   ];
+  if (plan.poisson) lines.push(`arrivals: Poisson (seed ${plan.seed}), the same instants on both engines`);
   lines.push(`warm-up: ${at(plan.warmupMs)} (excluded from every figure)`);
   for (let i = 0; i < plan.faults.length; i++) {
     const f = /** @type {import('./plan.js').PlanFault} */ (plan.faults[i]);

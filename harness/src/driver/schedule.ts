@@ -4,7 +4,7 @@
  * starts where the area under the rate curve reaches i (deterministic) or where a unit-rate
  * Poisson process mapped through that area lands (time rescaling, so ramps stay exact).
  */
-import { createRandom, areaIn as rampArea, timeForArea as rampTime } from '../../../scenarios/lib/plan.js';
+import { arrivalOffsets, areaIn as rampArea } from '../../../scenarios/lib/plan.js';
 
 /** One k6-style stage: ramp linearly to `targetRpm` over `durationMs`. */
 export interface Stage {
@@ -68,35 +68,13 @@ function areaIn(seg: Segment, dt: number): number {
   return rampArea(seg.fromRpm, seg.toRpm, seg.endMs - seg.startMs, dt);
 }
 
-/** Time `dt` into a segment where its area reaches `x`. */
-function timeForArea(seg: Segment, x: number): number {
-  return rampTime(seg.fromRpm, seg.toRpm, seg.endMs - seg.startMs, x);
-}
-
-/** An exponential draw with mean 1 (never infinite: the uniform is kept away from 0). */
-function exponential(random: () => number): number {
-  return -Math.log(1 - random() * (1 - Number.EPSILON));
-}
-
 /** Compute the whole schedule ahead of time; deterministic for the same spec and seed. */
 export function buildSchedule(spec: ScheduleSpec): Schedule {
   const segments = segmentsOf(spec.startRpm ?? 0, spec.stages);
   const durationMs = segments.at(-1)?.endMs ?? 0;
   const expected = segments.reduce((sum, s) => sum + s.expected, 0);
-  const random = createRandom(spec.seed ?? 1);
-  const offsets: number[] = [];
-  // `target` walks the area axis: integers for even spacing, a unit-rate Poisson process otherwise.
-  let target = spec.poisson ? exponential(random) : 0;
-  let before = 0;
-  for (const seg of segments) {
-    while (seg.expected > 0 && target < before + seg.expected) {
-      const t = seg.startMs + timeForArea(seg, target - before);
-      if (t < durationMs) offsets.push(t);
-      target += spec.poisson ? exponential(random) : 1;
-    }
-    before += seg.expected;
-  }
-  offsets.sort((x, y) => x - y);
+  // The offsets come from the plan module k6 paces its iterations by: one schedule, both engines.
+  const offsets = arrivalOffsets(spec);
   const rateAt = (tMs: number) => {
     const seg = segments.find((s) => tMs >= s.startMs && tMs < s.endMs);
     if (!seg) return 0;

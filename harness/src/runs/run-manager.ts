@@ -101,7 +101,7 @@ export function createRunManager(deps: RunManagerDeps) {
     const runId = req.runId ?? newRunId();
     const scenario = req.scenario;
     const engine = req.engine ?? 'builtin';
-    const plan = planScenario(scenario, req.overrides, engine);
+    const plan = planScenario(scenario, req.overrides);
     const abort = new AbortController();
     const ids = new Map<number, RequestIds>();
     const record: RunRecord = {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalOffsetMs, describePlan, effectivePlan, mixIndex } from '../../../scenarios/lib/plan.js';
+import {
+  arrivalOffsetMs,
+  arrivalOffsets,
+  describePlan,
+  effectivePlan,
+  k6StartOffsetMs,
+  mixIndex,
+} from '../../../scenarios/lib/plan.js';
 import { parseScenario } from './load';
 import { planScenario } from './plan';
 
@@ -78,5 +85,30 @@ describe('planScenario', () => {
       expect(arrivalOffsetMs(plan.effective, i)).toBeCloseTo(t, 6);
     });
     expect(arrivalOffsetMs(plan.effective, plan.schedule.offsetsMs.length)).toBeUndefined();
+  });
+
+  it('draws Poisson arrivals once, in the plan module, for both engines (k6 paces each to its offset)', () => {
+    const poisson = parseScenario({ ...scenario, poisson: true, seed: 9 });
+    const plan = planScenario(poisson);
+    const shared = arrivalOffsets(plan.effective);
+    expect([...plan.schedule.offsetsMs]).toEqual(shared);
+    // Not evenly spaced: the gaps vary as an exponential's do (mean 100 ms at 600 RPM).
+    const gaps = shared.slice(1).map((t, i) => t - (shared[i] ?? 0));
+    expect(Math.min(...gaps)).toBeLessThan(20);
+    expect(Math.max(...gaps)).toBeGreaterThan(300);
+    expect(shared).toEqual(arrivalOffsets({ ...plan.effective }));
+    expect(arrivalOffsets({ ...plan.effective, seed: 10 })).not.toEqual(shared);
+    shared.forEach((t, i) => {
+      expect(k6StartOffsetMs(plan.effective, shared, i)).toBe(t);
+    });
+    // Evenly spaced, k6's ramping-arrival-rate (after its lead-in) starts arrival N 1/60 of an
+    // interval after the plan's offset: 100 ms / 60 at 600 RPM.
+    const even = planScenario(scenario);
+    even.schedule.offsetsMs.forEach((t, i) => {
+      expect(k6StartOffsetMs(even.effective, [], i) - t).toBeCloseTo(100 / 60, 6);
+    });
+    expect(describePlan(plan.effective)).toContain(
+      'arrivals: Poisson (seed 9), the same instants on both engines',
+    );
   });
 });

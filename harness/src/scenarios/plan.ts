@@ -1,8 +1,8 @@
 /**
  * Turn a validated scenario into what the open-model driver runs. The scenario's meaning (stage
  * scaling, warm-up, fault windows, the pattern and forced fault of each arrival) comes from
- * scenarios/lib/plan.js, the module k6 imports too; this adds only the built-in driver's schedule
- * (which can also draw Poisson arrivals) and the call each scheduled index makes.
+ * scenarios/lib/plan.js, the module k6 imports too, arrival times (even or Poisson) included; this
+ * adds the schedule's rate curve for reporting and the call each scheduled index makes.
  */
 import {
   type EffectivePlan,
@@ -49,18 +49,14 @@ export function callOf(
   return call;
 }
 
-/** Build the plan for a scenario (k6 arrivals are evenly spaced: `ramping-arrival-rate` has no Poisson). */
-export function planScenario(
-  s: Scenario,
-  overrides: PlanOverrides = {},
-  engine: 'builtin' | 'k6' = 'builtin',
-): ScenarioPlan {
+/** Build the plan for a scenario: the same arrivals on both engines (Poisson ones too). */
+export function planScenario(s: Scenario, overrides: PlanOverrides = {}): ScenarioPlan {
   const effective = effectivePlan(s, overrides);
   const schedule = buildSchedule({
     startRpm: effective.startRpm,
     stages: effective.stages,
-    poisson: s.poisson && engine === 'builtin',
-    seed: s.seed,
+    poisson: effective.poisson,
+    seed: effective.seed,
   });
   return {
     effective,

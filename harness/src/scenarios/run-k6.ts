@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arrivalOffsetMs, formatDuration } from '../../../scenarios/lib/plan.js';
+import { formatDuration, k6StartOffsetMs } from '../../../scenarios/lib/plan.js';
 import { summarize } from '../driver/summary';
 import { createTimeSeries } from '../driver/time-series';
 import type { Accounting, CompletedRecord, DriverRecord, Outcome } from '../driver/types';
@@ -92,7 +92,7 @@ export async function runScenarioWithK6(
   s: Scenario,
   opts: K6RunOptions,
 ): Promise<ScenarioRunResult & { k6: K6Report }> {
-  const plan = planScenario(s, opts.overrides, 'k6');
+  const plan = planScenario(s, opts.overrides);
   const offsets = plan.schedule.offsetsMs;
   const n = offsets.length;
   const warmupMs = plan.warmupMs;
@@ -120,14 +120,13 @@ export async function runScenarioWithK6(
   const unlisten = k6Arrivals.listen(opts.runId, {
     begin(index, latenessMs) {
       if (index >= n || begun.has(index) || stopped) return {};
-      const now = performance.now();
+      const sent = performance.now();
       const offset = offsets[index] ?? 0;
-      // k6 starts arrival N where the rate curve's area reaches N + 1 (scenarios/k6/run.js).
-      if (t0 === undefined)
-        t0 = now - latenessMs - (arrivalOffsetMs(plan.effective, index + 1) ?? plan.schedule.durationMs);
+      // Where k6 started arrival N (scenarios/k6/run.js): its lateness counts from there.
+      if (t0 === undefined) t0 = sent - latenessMs - k6StartOffsetMs(plan.effective, offsets, index);
       begun.add(index);
-      inFlight.set(index, now);
-      series.sent(now - t0);
+      inFlight.set(index, sent);
+      series.sent(sent - t0);
       if (offset >= warmupMs) latenessMeasured.push(latenessMs);
       return opts.headersFor?.(index) ?? {};
     },
