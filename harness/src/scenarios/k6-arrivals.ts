@@ -6,10 +6,18 @@
  */
 import type { Outcome } from '../driver/types';
 
+/** One arrival as its headers describe it. */
+export interface ArrivalHeaders {
+  index: number;
+  latenessMs: number;
+  /** How long ago k6 sent it (`x-arrival-sent-at`, epoch ms): transit and queueing before the handler. */
+  inboundMs: number;
+}
+
 /** What a k6 run does with its arrivals. */
 export interface ArrivalListener {
-  /** An arrival reached `/api/invoke`; answers extra headers for it (its `traceparent`). */
-  begin(index: number, latenessMs: number): Record<string, string>;
+  /** An arrival reached `/api/invoke` `inboundMs` after k6 sent it; answers extra headers (its `traceparent`). */
+  begin(index: number, latenessMs: number, inboundMs: number): Record<string, string>;
   /** The arrival's unit of work ended; `serverMs` is how long the harness took over it. */
   end(index: number, latenessMs: number, outcome: Outcome, serverMs: number): void;
 }
@@ -31,13 +39,28 @@ export const k6Arrivals = {
   },
 };
 
-/** The arrival headers of a request (both present and well-formed), else undefined. */
+/**
+ * The arrival headers of a request (index and lateness present and well-formed), else undefined.
+ * `x-arrival-sent-at` (k6's clock when it sent, the same host's clock: the harness spawned it) gives
+ * the time the request took to reach the handler, which the built-in driver's latency includes too;
+ * absent or implausible (a clock elsewhere), it counts 0.
+ */
 export function arrivalOf(
   header: (name: string) => string | undefined,
-): { index: number; latenessMs: number } | undefined {
+  nowEpochMs: number = Date.now(),
+): ArrivalHeaders | undefined {
   const index = Number(header('x-arrival-index'));
   const lateness = Number(header('x-arrival-lateness-ms') ?? '0');
   if (!Number.isSafeInteger(index) || index < 0 || !Number.isFinite(lateness) || lateness < 0)
     return undefined;
-  return { index, latenessMs: lateness };
+  const sentAt = Number(header('x-arrival-sent-at'));
+  const inbound = nowEpochMs - sentAt;
+  return {
+    index,
+    latenessMs: lateness,
+    inboundMs: Number.isFinite(inbound) && inbound >= 0 && inbound < MAX_INBOUND_MS ? inbound : 0,
+  };
 }
+
+/** Longer than any plausible transit on one host: a larger gap means another clock. */
+const MAX_INBOUND_MS = 60_000;

@@ -118,9 +118,11 @@ export async function runScenarioWithK6(
   };
 
   const unlisten = k6Arrivals.listen(opts.runId, {
-    begin(index, latenessMs) {
+    begin(index, latenessMs, inboundMs) {
       if (index >= n || begun.has(index) || stopped) return {};
-      const sent = performance.now();
+      // When k6 sent it: latency runs from there (plus k6's lateness), as the built-in driver's
+      // includes the way to the handler.
+      const sent = performance.now() - inboundMs;
       const offset = offsets[index] ?? 0;
       // Where k6 started arrival N (scenarios/k6/run.js): its lateness counts from there.
       if (t0 === undefined) t0 = sent - latenessMs - k6StartOffsetMs(plan.effective, offsets, index);

@@ -95,7 +95,9 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
     const arrival = arrivalOf((h) => req.header(h));
     const k6Run = arrival ? k6Arrivals.of(runId) : undefined;
     const carrier =
-      k6Run && arrival ? { ...req.headers, ...k6Run.begin(arrival.index, arrival.latenessMs) } : req.headers;
+      k6Run && arrival
+        ? { ...req.headers, ...k6Run.begin(arrival.index, arrival.latenessMs, arrival.inboundMs) }
+        : req.headers;
     const started = performance.now();
     const result = await invokePattern(
       pattern,
