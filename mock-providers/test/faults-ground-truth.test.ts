@@ -117,6 +117,34 @@ describe('ground-truth SERVER spans', () => {
     expect(span?.status.code).toBe(SpanStatusCode.ERROR);
   });
 
+  it("record the SDK's own attempt number (x-stainless-retry-count) on every attempt", async () => {
+    const parent = await withClientSpan((h) =>
+      new OpenAI({
+        baseURL: `${mock.url}/v1`,
+        apiKey: 'truth',
+        maxRetries: 2,
+        defaultHeaders: { ...h, 'x-mock-fault': 'rate_limit' },
+      }).chat.completions.create(ask),
+    );
+    const attempts = await pollUntil(
+      async () =>
+        exporter
+          .getFinishedSpans()
+          .filter((s) => s.kind === SpanKind.SERVER && s.spanContext().traceId === parent.traceId),
+      (spans) => spans.length === 3,
+    );
+    expect(attempts.map((s) => s.attributes['mock.request.retry_count']).sort()).toEqual([0, 1, 2]);
+    // a client that numbers nothing (raw fetch) leaves the attribute out
+    const raw = await withClientSpan((h) =>
+      fetch(`${mock.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { ...h, authorization: 'Bearer truth', 'content-type': 'application/json' },
+        body: JSON.stringify(ask),
+      }),
+    );
+    expect((await serverSpan(raw.traceId))?.attributes['mock.request.retry_count']).toBeUndefined();
+  });
+
   it('record a timeout as no response, and a limiter 429 with its retry-after', async () => {
     const parent = await withClientSpan((h) =>
       openai({ ...h, 'x-mock-fault': 'timeout' }, 100).chat.completions.create(ask),

@@ -3,6 +3,7 @@ import type { MockContext } from '../context';
 import { drawFault, type FaultSelection, readSelection, SelectionError } from '../faults/select';
 import type { Provider } from '../models/catalog';
 import { type GroundTruth, startTruth } from '../telemetry/ground-truth';
+import { clientRetryCount, RETRY_COUNT_ATTRIBUTE } from '../telemetry/retry-count';
 import { HttpFailure } from './respond';
 
 /** What a provider route's resolver receives. */
@@ -83,12 +84,15 @@ export function providerRoute(
     const url = new URL(request.url);
     const requestId = binding.newRequestId();
     const errors = binding.errors(requestId);
+    const retryCount = clientRetryCount(request.headers);
     const truth = startTruth(
       ctx.tracer,
       request,
       label,
       binding.provider,
-      { 'mock.seed': ctx.config.seed },
+      retryCount === undefined
+        ? { 'mock.seed': ctx.config.seed }
+        : { 'mock.seed': ctx.config.seed, [RETRY_COUNT_ATTRIBUTE]: retryCount },
       url,
     );
     let response: Response;
