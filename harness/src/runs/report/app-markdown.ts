@@ -1,4 +1,4 @@
-import type { AppSection } from './app-section';
+import type { AppSection, RetryCount } from './app-section';
 import { fmt, mdTable } from './format';
 
 /**
@@ -29,7 +29,7 @@ export function appMarkdown(app: AppSection): string[] {
         'TTFB p95',
         'provider calls/request (mean, max)',
         'failed calls',
-        'retries',
+        'retries (SDK-reported + inferred)',
         'cost/request',
       ],
       app.endpoints.map((e) => [
@@ -43,11 +43,12 @@ export function appMarkdown(app: AppSection): string[] {
         fmt.ms(e.ttfb.p95),
         `${e.providerCalls.perRequest.avg === null ? '—' : e.providerCalls.perRequest.avg.toFixed(2)}, ${fmt.int(e.providerCalls.perRequest.max)}`,
         fmt.int(e.providerCalls.failed),
-        fmt.int(e.providerCalls.retries),
+        retriesCell(e.providerCalls.retryCount),
         fmt.usd(e.costPerRequestUsd),
       ]),
     ),
   );
+  out.push(retriesLegend(app));
   out.push('### Resilience: what your users got when the provider failed');
   if (app.resilience.length === 0) {
     out.push('No fault was injected inside a measured request of this run.');
@@ -60,9 +61,9 @@ export function appMarkdown(app: AppSection): string[] {
         'fault',
         'requests',
         'faulted calls',
-        'absorbed (2xx)',
+        'absorbed (2xx, recovered)',
         'absorbed: extra p50',
-        'degraded (cut)',
+        'degraded (partial)',
         'surfaced (error)',
         'example traces',
       ],
@@ -83,12 +84,37 @@ export function appMarkdown(app: AppSection): string[] {
   );
   out.push(
     [
-      "Absorbed: the user got a complete 2xx answer (extra p50: over the endpoint's fault-free successes).",
-      'Degraded: a 2xx whose body broke off. Surfaced: an error status, a timeout or a dropped connection.',
+      'Absorbed: the user got a complete 2xx answer and the app really recovered — a provider call after',
+      "every fault in the trace succeeded (extra p50: over the endpoint's fault-free successes).",
+      'Degraded: a 2xx whose body broke off, or one the app completed with no successful provider call',
+      'after the fault (a dropped stream relayed as if whole, a fallback text, a partial fan-out).',
+      'Surfaced: an error status, a timeout or a dropped connection.',
       // an example for the reader, not SQL this code runs
       'Open a trace: `harness sql "SELECT ServiceName, SpanName, Duration FROM otel_traces WHERE TraceId = \'<id>\'"`',
       "or the dashboard's trace view.",
     ].join(' '),
   );
   return out;
+}
+
+/** `3 (3 + 0)`: all retries, then SDK-reported + inferred. */
+function retriesCell(r: RetryCount): string {
+  return `${fmt.int(r.total)} (${fmt.int(r.sdkReported)} + ${fmt.int(r.inferred)})`;
+}
+
+/** How the retries were counted, with each figure's population. */
+function retriesLegend(app: AppSection): string {
+  let calls = 0;
+  let withCount = 0;
+  for (const e of app.endpoints) {
+    calls += e.providerCalls.total;
+    withCount += e.providerCalls.retryCount.callsWithCount;
+  }
+  return [
+    `Retries: ${fmt.int(withCount)} of ${fmt.int(calls)} provider calls carried the SDK's own attempt number`,
+    '(`x-stainless-retry-count`, sent by the official openai and anthropic SDKs; the mock records it as',
+    '`mock.request.retry_count`), and a call numbered 1 or more is counted as SDK-reported.',
+    'For the other calls (raw fetch, other SDKs) a retry is inferred: a call repeating a failed call of',
+    'the same trace (same route, model and prompt size, started after it ended).',
+  ].join(' ');
 }

@@ -7,7 +7,7 @@ function trace(
   id: string,
   driver: Partial<TraceSpan['attrs']> & { latencyMs: number },
   endpoint: string | undefined,
-  calls: { at: number; ms: number; status: number; fault?: string; tokens?: number }[],
+  calls: { at: number; ms: number; status: number; fault?: string; tokens?: number; retry?: number }[],
 ): TraceSpan[] {
   clock += 10_000;
   const t0 = clock;
@@ -47,6 +47,7 @@ function trace(
         inputTokens: c.tokens ?? 100,
         outputTokens: c.status < 400 ? 50 : 0,
         ...(c.fault ? { faultKind: c.fault } : {}),
+        ...(c.retry === undefined ? {} : { retryCount: c.retry }),
       },
     });
   return spans;
@@ -80,24 +81,39 @@ describe('the app section of a report', () => {
     ]),
     // no app span joined the trace
     trace('g', { latencyMs: 90 }, undefined, []),
+    // a dropped stream the app relayed as if whole: a 2xx, but nothing after the drop succeeded
+    trace('h', { latencyMs: 70, pattern: 'streaming' }, 'POST /chat/stream', [
+      { at: 2, ms: 40, status: 200, fault: 'sse_drop' },
+    ]),
+    // a dropped stream the app re-opened: the second stream succeeded, the app recovered
+    trace('i', { latencyMs: 190, pattern: 'streaming' }, 'POST /chat/stream', [
+      { at: 2, ms: 40, status: 200, fault: 'sse_drop' },
+      { at: 50, ms: 60, status: 200 },
+    ]),
   ].flat();
   const app = buildAppSection(spans);
 
   it('counts requests per endpoint and the traces the app joined', () => {
-    expect(app.requests).toBe(7);
-    expect(app.joined).toBe(6);
+    expect(app.requests).toBe(9);
+    expect(app.joined).toBe(8);
     expect(app.services).toEqual(['my-app']);
     expect(app.endpoints.map((e) => [e.endpoint, e.requests, e.errors])).toEqual([
       ['POST /chat', 4, 1],
-      ['POST /chat/stream', 1, 1],
+      ['POST /chat/stream', 3, 1],
       ['POST /summarize', 1, 0],
       ['direct (no app span)', 1, 0],
     ]);
   });
 
-  it('counts provider calls, failed calls and retries from the mock spans in each trace', () => {
+  it('counts provider calls, failed calls and (without an SDK retry count) inferred retries', () => {
     const chat = app.endpoints.find((e) => e.endpoint === 'POST /chat');
     expect(chat?.providerCalls).toMatchObject({ total: 5, failed: 2, retries: 1 });
+    expect(chat?.providerCalls.retryCount).toEqual({
+      total: 1,
+      sdkReported: 0,
+      inferred: 1,
+      callsWithCount: 0,
+    });
     expect(chat?.providerCalls.perRequest.max).toBe(2);
     const batch = app.endpoints.find((e) => e.endpoint === 'POST /summarize');
     expect(batch?.providerCalls).toMatchObject({ total: 3, failed: 0, retries: 0 });
@@ -127,14 +143,55 @@ describe('the app section of a report', () => {
       {
         endpoint: 'POST /chat/stream',
         fault: 'sse_drop',
-        requests: 1,
-        injectedCalls: 1,
-        absorbed: 0,
-        degraded: 1,
+        requests: 3,
+        injectedCalls: 3,
+        absorbed: 1,
+        degraded: 2,
         surfaced: 0,
         absorbedExtraMsP50: null,
-        examples: { absorbed: [], degraded: ['e'], surfaced: [] },
+        examples: { absorbed: ['i'], degraded: ['e', 'h'], surfaced: [] },
       },
     ]);
+  });
+
+  it('counts the retries the SDK reported, and infers only for calls that sent no count', () => {
+    const sdk = buildAppSection(
+      [
+        // the SDK's first attempt got a 429, its retry (count 1) succeeded
+        trace('r1', { latencyMs: 300 }, 'POST /chat', [
+          { at: 2, ms: 5, status: 429, fault: 'rate_limit', retry: 0 },
+          { at: 200, ms: 90, status: 200, retry: 1 },
+        ]),
+        // the app asked again by itself (a new SDK call, count 0): not an SDK retry, not inferred
+        trace('r2', { latencyMs: 300 }, 'POST /chat', [
+          { at: 2, ms: 5, status: 500, fault: 'server_error', retry: 0 },
+          { at: 200, ms: 90, status: 200, retry: 0 },
+        ]),
+        // a raw-fetch call beside them: its repeat is inferred
+        trace('r3', { latencyMs: 300 }, 'POST /chat', [
+          { at: 2, ms: 5, status: 429, fault: 'rate_limit' },
+          { at: 200, ms: 90, status: 200 },
+        ]),
+      ].flat(),
+    );
+    expect(sdk.endpoints[0]?.providerCalls.retryCount).toEqual({
+      total: 2,
+      sdkReported: 1,
+      inferred: 1,
+      callsWithCount: 4,
+    });
+    expect(sdk.endpoints[0]?.providerCalls.retries).toBe(2);
+    // each recovered: a later call in its trace succeeded
+    expect(sdk.resilience.map((r) => [r.fault, r.absorbed, r.degraded])).toEqual([
+      ['rate_limit', 2, 0],
+      ['server_error', 1, 0],
+    ]);
+  });
+
+  it('counts a 2xx without a successful call after the fault as degraded (a canned fallback)', () => {
+    const fallback = buildAppSection(
+      trace('x', { latencyMs: 30 }, 'POST /chat', [{ at: 2, ms: 5, status: 429, fault: 'rate_limit' }]),
+    );
+    expect(fallback.resilience[0]).toMatchObject({ absorbed: 0, degraded: 1, surfaced: 0 });
   });
 });

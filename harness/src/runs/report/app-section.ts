@@ -6,31 +6,14 @@
  * window only (warm-up and dropped requests excluded), so every figure names its population.
  */
 
-import { type Distribution, distribution, percentile } from '../../driver/stats';
-import { billedCost } from '../../metrics/provider-call-cost';
+import { type Distribution, distribution } from '../../driver/stats';
+import { type AppRequest, callOf, type TraceSpan } from './app-call';
+import { type ResilienceRow, resilienceRows } from './app-resilience';
+import { countRetries, type RetryCount } from './app-retries';
 
-/** One span of a run's traces, as the store query returns it (times in ms since epoch). */
-export interface TraceSpan {
-  traceId: string;
-  service: string;
-  kind: string;
-  name: string;
-  startMs: number;
-  durationMs: number;
-  attrs: {
-    pattern?: string;
-    outcome?: string;
-    errorClass?: string;
-    ttfbMs?: number;
-    httpStatus?: string;
-    faultKind?: string;
-    model?: string;
-    inputTokens?: number;
-    outputTokens?: number;
-    /** `mock.response = none`: the mock held the connection and sent nothing (`timeout`). */
-    noResponse?: boolean;
-  };
-}
+export type { TraceSpan } from './app-call';
+export type { ResilienceRow } from './app-resilience';
+export type { RetryCount } from './app-retries';
 
 /** One endpoint of the app, as its users and its provider saw it. */
 export interface AppEndpoint {
@@ -48,33 +31,14 @@ export interface AppEndpoint {
     total: number;
     perRequest: Distribution;
     failed: number;
-    /** Calls that repeat a failed call of the same trace (see `retriesOf`): the app's retries. */
+    /** The app's retries: `retryCount.total`, kept flat for readers of the earlier shape. */
     retries: number;
+    /** How the retries were known: reported by the SDK (`x-stainless-retry-count`) or inferred. */
+    retryCount: RetryCount;
   };
   /** Billed calls only (2xx); `null` when a model has no price. */
   costUsd: number | null;
   costPerRequestUsd: number | null;
-}
-
-/** What became of the app requests of one endpoint whose trace holds one fault kind. */
-export interface ResilienceRow {
-  endpoint: string;
-  /** The first fault the mock injected in the trace. */
-  fault: string;
-  /** App requests with this fault in their trace. */
-  requests: number;
-  /** Provider calls that carried the fault (a retrying app can meet more than one). */
-  injectedCalls: number;
-  /** 2xx to the app's user, complete. */
-  absorbed: number;
-  /** 2xx whose answer broke off (a cut stream): the user got part of it. */
-  degraded: number;
-  /** An error status, a timeout or a dropped connection reached the user. */
-  surfaced: number;
-  /** Median extra latency of the absorbed ones over the endpoint's fault-free successes, ms. */
-  absorbedExtraMsP50: number | null;
-  /** Up to three trace ids per outcome, for the trace view. */
-  examples: { absorbed: string[]; degraded: string[]; surfaced: string[] };
 }
 
 /** The app section of a report. */
@@ -91,37 +55,10 @@ export interface AppSection {
 
 const DRIVER = 'harness-driver';
 const MOCK = 'mock-providers';
-const EXAMPLES = 3;
-
-interface Call {
-  /** Model and prompt size: a retry repeats its failed call's request. */
-  key: string;
-  startMs: number;
-  endMs: number;
-  failed: boolean;
-  fault: string | undefined;
-  cost: number | undefined;
-}
-
-interface AppRequest {
-  traceId: string;
-  endpoint: string;
-  pattern: string;
-  ok: boolean;
-  errorClass: string | undefined;
-  latencyMs: number;
-  ttfbMs: number | undefined;
-  calls: Call[];
-}
 
 /** Assemble the app section from the spans of a run's measured traces. */
 export function buildAppSection(spans: readonly TraceSpan[]): AppSection {
-  const byTrace = new Map<string, TraceSpan[]>();
-  for (const s of spans) {
-    const list = byTrace.get(s.traceId);
-    if (list) list.push(s);
-    else byTrace.set(s.traceId, [s]);
-  }
+  const byTrace = groupBy(spans, (s) => s.traceId);
   const services = new Set<string>();
   const requests: AppRequest[] = [];
   let joined = 0;
@@ -163,27 +100,17 @@ export function buildAppSection(spans: readonly TraceSpan[]): AppSection {
   };
 }
 
-function callOf(s: TraceSpan): Call {
-  const status = Number(s.attrs.httpStatus ?? 0);
-  const failed = s.attrs.faultKind !== undefined || s.attrs.noResponse === true || status >= 400;
-  const usage = { inputTokens: s.attrs.inputTokens ?? 0, outputTokens: s.attrs.outputTokens ?? 0 };
-  const cost = billedCost(status, s.attrs.model ?? '', usage);
-  const key = `${s.name} ${s.attrs.model ?? ''} ${s.attrs.inputTokens ?? ''}`;
-  return { key, startMs: s.startMs, endMs: s.startMs + s.durationMs, failed, fault: s.attrs.faultKind, cost };
-}
-
 function endpointLine(endpoint: string, rs: AppRequest[]): AppEndpoint {
   const ok = rs.filter((r) => r.ok).length;
   let total = 0;
   let failed = 0;
-  let retries = 0;
   let cost: number | null = 0;
   for (const r of rs) {
     total += r.calls.length;
     failed += r.calls.filter((c) => c.failed).length;
-    retries += retriesOf(r.calls);
     for (const c of r.calls) cost = c.cost === undefined || cost === null ? null : cost + c.cost;
   }
+  const retryCount = countRetries(rs.map((r) => r.calls));
   return {
     endpoint,
     pattern: rs[0]?.pattern ?? '',
@@ -192,60 +119,16 @@ function endpointLine(endpoint: string, rs: AppRequest[]): AppEndpoint {
     errors: rs.length - ok,
     latency: distribution(rs.map((r) => r.latencyMs)),
     ttfb: distribution(rs.flatMap((r) => (r.ttfbMs === undefined ? [] : [r.ttfbMs]))),
-    providerCalls: { total, perRequest: distribution(rs.map((r) => r.calls.length)), failed, retries },
+    providerCalls: {
+      total,
+      perRequest: distribution(rs.map((r) => r.calls.length)),
+      failed,
+      retries: retryCount.total,
+      retryCount,
+    },
     costUsd: cost,
     costPerRequestUsd: cost === null || rs.length === 0 ? null : cost / rs.length,
   };
-}
-
-/**
- * Calls that repeat a failed call of the same trace: same route, model and prompt size, started
- * after it ended. Each failure is repeated at most once, so a fan-out's sibling calls, which
- * differ in prompt, are not counted as retries.
- */
-function retriesOf(calls: Call[]): number {
-  const failed: Call[] = [];
-  let n = 0;
-  for (const c of calls) {
-    const i = failed.findIndex((f) => f.key === c.key && f.endMs <= c.startMs);
-    if (i >= 0) {
-      failed.splice(i, 1);
-      n++;
-    }
-    if (c.failed) failed.push(c);
-  }
-  return n;
-}
-
-function resilienceRows(endpoint: string, rs: AppRequest[]): ResilienceRow[] {
-  const clean = rs.filter((r) => r.ok && !r.calls.some((c) => c.fault)).map((r) => r.latencyMs);
-  const baseline = percentile(clean, 50);
-  const byFault = groupBy(
-    rs.filter((r) => r.calls.some((c) => c.fault)),
-    (r) => r.calls.find((c) => c.fault)?.fault ?? '',
-  );
-  return [...byFault].map(([fault, hit]) => {
-    const row: ResilienceRow = {
-      endpoint,
-      fault,
-      requests: hit.length,
-      injectedCalls: hit.reduce((a, r) => a + r.calls.filter((c) => c.fault).length, 0),
-      absorbed: 0,
-      degraded: 0,
-      surfaced: 0,
-      absorbedExtraMsP50: null,
-      examples: { absorbed: [], degraded: [], surfaced: [] },
-    };
-    const extra: number[] = [];
-    for (const r of hit) {
-      const fate = r.ok ? 'absorbed' : r.errorClass === 'stream_cut' ? 'degraded' : 'surfaced';
-      row[fate]++;
-      if (row.examples[fate].length < EXAMPLES) row.examples[fate].push(r.traceId);
-      if (fate === 'absorbed' && baseline !== null) extra.push(r.latencyMs - baseline);
-    }
-    row.absorbedExtraMsP50 = percentile(extra, 50);
-    return row;
-  });
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

@@ -1,0 +1,74 @@
+/**
+ * The pieces of a URL-target run's traces the app section reasons about: the spans as the store
+ * returns them, one provider call (a mock ground-truth span) and one app request (a driver span
+ * with the calls inside its trace).
+ */
+import { billedCost } from '../../metrics/provider-call-cost';
+
+/** One span of a run's traces, as the store query returns it (times in ms since epoch). */
+export interface TraceSpan {
+  traceId: string;
+  service: string;
+  kind: string;
+  name: string;
+  startMs: number;
+  durationMs: number;
+  attrs: {
+    pattern?: string;
+    outcome?: string;
+    errorClass?: string;
+    ttfbMs?: number;
+    httpStatus?: string;
+    faultKind?: string;
+    model?: string;
+    inputTokens?: number;
+    outputTokens?: number;
+    /** `mock.response = none`: the mock held the connection and sent nothing (`timeout`). */
+    noResponse?: boolean;
+    /** `mock.request.retry_count`: the client's own attempt number (`x-stainless-retry-count`). */
+    retryCount?: number;
+  };
+}
+
+/** One provider call inside an app request's trace: the mock's ground truth of it. */
+export interface Call {
+  /** Route, model and prompt size: what a retry repeats of its failed call. */
+  key: string;
+  startMs: number;
+  endMs: number;
+  /** A fault was injected, no response was sent, or the status was 4xx/5xx. */
+  failed: boolean;
+  fault: string | undefined;
+  cost: number | undefined;
+  /** The SDK's attempt number (0 = first attempt); `undefined` when the client sent none. */
+  retryCount: number | undefined;
+}
+
+/** One measured driver request to the app, with the provider calls of its trace in start order. */
+export interface AppRequest {
+  traceId: string;
+  endpoint: string;
+  pattern: string;
+  /** The driver got a complete 2xx answer. */
+  ok: boolean;
+  errorClass: string | undefined;
+  latencyMs: number;
+  ttfbMs: number | undefined;
+  calls: Call[];
+}
+
+/** The provider call a mock ground-truth span records. */
+export function callOf(s: TraceSpan): Call {
+  const status = Number(s.attrs.httpStatus ?? 0);
+  const failed = s.attrs.faultKind !== undefined || s.attrs.noResponse === true || status >= 400;
+  const usage = { inputTokens: s.attrs.inputTokens ?? 0, outputTokens: s.attrs.outputTokens ?? 0 };
+  return {
+    key: `${s.name} ${s.attrs.model ?? ''} ${s.attrs.inputTokens ?? ''}`,
+    startMs: s.startMs,
+    endMs: s.startMs + s.durationMs,
+    failed,
+    fault: s.attrs.faultKind,
+    cost: billedCost(status, s.attrs.model ?? '', usage),
+    retryCount: s.attrs.retryCount,
+  };
+}
