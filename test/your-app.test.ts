@@ -2,7 +2,9 @@
  * The user's own app, end to end through real processes: the example app (Express + openai SDK +
  * OpenTelemetry Node SDK) runs as a child process exporting OTLP to a real harness stack, the
  * built-in driver runs examples/your-app/scenario.js against it (a forced rate_limit window and an
- * sse_drop window), and the report's app section is checked against the mock's ground truth.
+ * sse_drop window), and the report's app section is checked against the mock's ground truth. The app
+ * without retries ends a broken stream cleanly (EXAMPLE_STREAM_BREAK=end: its users get a 2xx that
+ * is silently partial); the one with retries re-asks the provider (EXAMPLE_STREAM_BREAK=retry).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -52,6 +54,8 @@ describe('your app under load: driver → app → mock, one trace', () => {
   let scenario: Scenario;
   /** The app without retries and the one with, started side by side (their start-up overlaps). */
   const apps = new Map<number, { url: string; proc: ChildProcess }>();
+  /** What each app does when the provider's stream breaks mid-answer. */
+  const streamBreak: Record<number, string> = { 0: 'end', 2: 'retry' };
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -60,7 +64,14 @@ describe('your app under load: driver → app → mock, one trace', () => {
     const env = { MOCK_PORT: String(stack.mock?.server.port), OTLP_PORT: String(stack.otlp.port) };
     await Promise.all(
       [0, 2].map(async (retries) =>
-        apps.set(retries, await startApp({ ...env, EXAMPLE_RETRIES: String(retries) })),
+        apps.set(
+          retries,
+          await startApp({
+            ...env,
+            EXAMPLE_RETRIES: String(retries),
+            EXAMPLE_STREAM_BREAK: streamBreak[retries] ?? 'cut',
+          }),
+        ),
       ),
     );
   }, 60_000);
@@ -126,7 +137,20 @@ describe('your app under load: driver → app → mock, one trace', () => {
     };
   };
 
-  it('an app that does not retry: one trace per request, its 429s surfaced, its cut streams degraded', async () => {
+  /** Driver outcomes of the measured requests whose trace holds a forced `kind`. */
+  async function outcomesOf(runId: string, kind: string): Promise<Record<string, number>> {
+    const rows = await sql<{ outcome: string; n: string }>(
+      stack,
+      `SELECT outcome, count() AS n FROM harness_requests
+       WHERE run_id = '${runId}' AND source = 'driver' AND warmup = 0
+         AND TraceId IN (SELECT TraceId FROM otel_traces WHERE ServiceName = 'mock-providers'
+                         AND SpanAttributes['mock.fault.kind'] = '${kind}')
+       GROUP BY outcome`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)]));
+  }
+
+  it('an app that does not retry: one trace per request, its 429s surfaced, its cleanly ended broken streams degraded', async () => {
     const { runId, report, app } = await runAgainst(0);
     expect(report.accounting.identityHolds).toBe(true);
     expect(app.services).toEqual(['example-app']);
@@ -159,29 +183,46 @@ describe('your app under load: driver → app → mock, one trace', () => {
     expect(dropped.requests).toBeGreaterThan(0);
     expect({ rate_limit: limited.requests, sse_drop: dropped.requests }).toEqual(truth);
     expect(limited.injectedCalls).toBe(limited.requests);
-    // No retries: every 429 reaches the app's user; a cut stream stays cut.
+    // No retries: every 429 reaches the app's user.
     expect(limited).toMatchObject({ surfaced: limited.requests, absorbed: 0 });
-    expect(dropped).toMatchObject({ degraded: dropped.requests, absorbed: 0 });
-    for (const e of app.endpoints) expect(e.providerCalls.retries).toBe(0);
+    // The app ended each broken stream cleanly (a 2xx to its user, as if whole), but nothing after
+    // the drop succeeded: degraded, not absorbed.
+    expect(await outcomesOf(runId, 'sse_drop')).toEqual({ ok: dropped.requests });
+    expect(dropped).toMatchObject({ degraded: dropped.requests, absorbed: 0, surfaced: 0 });
+    for (const e of app.endpoints) {
+      // The openai SDK numbers every call it sends: the retry count is reported, never inferred.
+      expect(e.providerCalls.retryCount).toEqual({
+        total: 0,
+        sdkReported: 0,
+        inferred: 0,
+        callsWithCount: e.providerCalls.total,
+      });
+    }
     const batch = app.endpoints.find((e) => e.endpoint === 'POST /summarize-batch');
     expect(batch?.providerCalls.perRequest.min).toBe(3);
     expect(app.costUsd).toBeGreaterThan(0);
   }, 90_000);
 
-  it('an app that retries absorbs the same 429s: 2xx to its users, one extra provider call each', async () => {
+  it('an app that retries absorbs the same faults: its SDK retries each 429, it re-asks after each broken stream', async () => {
     const { runId, app } = await runAgainst(2);
     const truth = await forced(runId);
     const limited = byFault(app, 'rate_limit');
     expect(limited.requests).toBeGreaterThan(0);
     expect(limited.requests).toBe(truth.rate_limit);
     expect(limited).toMatchObject({ absorbed: limited.requests, surfaced: 0, degraded: 0 });
-    const retries = app.endpoints.reduce((a, e) => a + e.providerCalls.retries, 0);
-    expect(retries).toBe(limited.requests);
     for (const row of app.resilience.filter((r) => r.fault === 'rate_limit'))
       expect(row.examples.absorbed.length).toBeGreaterThan(0);
-    // The SDK does not retry a stream that broke after it began: still the user's to see.
+    // The SDK does not retry a stream that broke after it began; this app asks again itself, and
+    // the second stream (a new trace call, no baggage fault left) succeeds: really recovered.
     const dropped = byFault(app, 'sse_drop');
+    expect(dropped.requests).toBeGreaterThan(0);
     expect(dropped.requests).toBe(truth.sse_drop);
-    expect(dropped.degraded).toBe(dropped.requests);
+    expect(dropped).toMatchObject({ absorbed: dropped.requests, degraded: 0, surfaced: 0 });
+    // One SDK retry per 429 (numbered by the SDK itself), one re-ask per broken stream (a new SDK
+    // call, numbered 0: inferred from the trace).
+    const sum = (k: 'sdkReported' | 'inferred') =>
+      app.endpoints.reduce((a, e) => a + e.providerCalls.retryCount[k], 0);
+    expect(sum('sdkReported')).toBe(limited.requests);
+    expect(sum('inferred')).toBe(dropped.requests);
   }, 90_000);
 });

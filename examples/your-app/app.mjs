@@ -9,7 +9,10 @@
  * Body (what the harness driver sends): { input?, model?, maxTokens? }.
  * Env: EXAMPLE_PORT (8787), MOCK_PORT (4010) or OPENAI_BASE_URL, OPENAI_API_KEY (any non-empty key
  * for the mock), EXAMPLE_RETRIES (2: the SDK's retries, honouring retry-after; 0 = no retries),
- * EXAMPLE_TIMEOUT_MS (30000: per provider call), EXAMPLE_FANOUT (3: calls per /summarize-batch).
+ * EXAMPLE_TIMEOUT_MS (30000: per provider call), EXAMPLE_FANOUT (3: calls per /summarize-batch),
+ * EXAMPLE_STREAM_BREAK (what /chat/stream does when the provider's stream breaks mid-answer:
+ * `cut` (default) cuts its own stream too; `end` ends it cleanly as if complete — a common bug the
+ * report calls degraded; `retry` asks the provider once more and relays the new answer whole).
  */
 import express from 'express';
 import OpenAI from 'openai';
@@ -18,6 +21,7 @@ const env = process.env;
 const port = Number(env.EXAMPLE_PORT ?? 8787);
 const fanOut = Math.max(1, Number(env.EXAMPLE_FANOUT ?? 3));
 const defaultModel = env.EXAMPLE_MODEL ?? 'gpt-4o-mini';
+const streamBreak = env.EXAMPLE_STREAM_BREAK ?? 'cut';
 
 const openai = new OpenAI({
   baseURL: env.OPENAI_BASE_URL ?? `http://127.0.0.1:${env.MOCK_PORT ?? '4010'}/v1`,
@@ -73,32 +77,61 @@ app.post('/chat', async (req, res) => {
   }
 });
 
+/**
+ * Open a provider stream for the request.
+ * @param {ReturnType<typeof ask>} q
+ */
+const openStream = (q) =>
+  openai.chat.completions.create({
+    model: q.model,
+    messages: [{ role: 'user', content: q.input }],
+    max_tokens: q.maxTokens,
+    stream: true,
+  });
+
+/**
+ * Relay a provider stream to the app's client as SSE `delta` events.
+ * @param {AsyncIterable<import('openai').OpenAI.Chat.Completions.ChatCompletionChunk>} stream
+ * @param {import('express').Response} res
+ */
+async function relay(stream, res) {
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta?.content;
+    if (delta) res.write(`data: ${JSON.stringify({ delta })}\n\n`);
+  }
+}
+
 app.post('/chat/stream', async (req, res) => {
   const q = ask(req.body);
   let stream;
   try {
-    // The SDK retries the opening of the stream; once tokens flow, a break is the user's to see.
-    stream = await openai.chat.completions.create({
-      model: q.model,
-      messages: [{ role: 'user', content: q.input }],
-      max_tokens: q.maxTokens,
-      stream: true,
-    });
+    // The SDK retries the opening of the stream; once tokens flow, a break is the app's to handle.
+    stream = await openStream(q);
   } catch (err) {
     fail(res, err);
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   try {
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta?.content;
-      if (delta) res.write(`data: ${JSON.stringify({ delta })}\n\n`);
-    }
-    res.end('data: [DONE]\n\n');
+    await relay(stream, res);
   } catch {
-    // The provider's stream broke mid-answer: cut ours too, so the client knows it is partial.
-    res.destroy();
+    // The provider's stream broke mid-answer (EXAMPLE_STREAM_BREAK).
+    if (streamBreak === 'cut') {
+      res.destroy(); // cut ours too, so the client knows it is partial
+      return;
+    }
+    if (streamBreak === 'retry') {
+      try {
+        res.write(`event: restart\ndata: {}\n\n`); // the client drops what it has so far
+        await relay(await openStream(q), res);
+      } catch {
+        res.destroy();
+        return;
+      }
+    }
+    // `end`: fall through and close as if the answer were whole.
   }
+  res.end('data: [DONE]\n\n');
 });
 
 app.post('/summarize-batch', async (req, res) => {

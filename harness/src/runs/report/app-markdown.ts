@@ -114,7 +114,8 @@ function retriesLegend(app: AppSection): string {
     `Retries: ${fmt.int(withCount)} of ${fmt.int(calls)} provider calls carried the SDK's own attempt number`,
     '(`x-stainless-retry-count`, sent by the official openai and anthropic SDKs; the mock records it as',
     '`mock.request.retry_count`), and a call numbered 1 or more is counted as SDK-reported.',
-    'For the other calls (raw fetch, other SDKs) a retry is inferred: a call repeating a failed call of',
-    'the same trace (same route, model and prompt size, started after it ended).',
+    'Inferred: a first attempt (numbered 0, or not numbered: raw fetch, other SDKs) repeating a failed',
+    'call of the same trace (same route, model and prompt size, started after it ended) — retries of',
+    "clients that send no number, and the app's own re-asks around its SDK.",
   ].join(' ');
 }

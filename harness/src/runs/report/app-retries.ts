@@ -2,9 +2,10 @@
  * The retries an app made, counted from the provider calls inside its requests' traces. The real
  * signal first: the official openai and anthropic SDKs number every attempt
  * (`x-stainless-retry-count`, recorded by the mock as `mock.request.retry_count`), so a call with a
- * count of 1 or more IS a retry. Calls without the header (raw fetch, `@google/genai`, a hand-made
- * client) fall back to an inference, labelled as such: a call that repeats a failed call of the
- * same trace (same route, model and prompt size, started after it ended).
+ * count of 1 or more IS a retry. What no SDK numbers falls back to an inference, labelled as such:
+ * a first attempt (count 0, or no count at all: raw fetch, `@google/genai`, a hand-made client)
+ * that repeats a failed call of the same trace (same route, model and prompt size, started after
+ * it ended) — the retries of clients that send no count, and the app's own re-asks around its SDK.
  */
 import type { Call } from './app-call';
 
@@ -14,9 +15,9 @@ export interface RetryCount {
   total: number;
   /** Calls whose SDK said they were a retry (`x-stainless-retry-count` ≥ 1). */
   sdkReported: number;
-  /** Inferred among the calls that sent no retry count (see `inferredRetries`). */
+  /** First attempts (count 0 or none) repeating a failed call of their trace (see `inferredRetries`). */
   inferred: number;
-  /** Calls that carried a retry count: the population of `sdkReported`; the rest are inferred. */
+  /** Calls that carried a retry count: the population of `sdkReported`. */
   callsWithCount: number;
 }
 
@@ -29,14 +30,14 @@ export function countRetries(requests: readonly (readonly Call[])[]): RetryCount
       out.callsWithCount++;
       if (c.retryCount > 0) out.sdkReported++;
     }
-    out.inferred += inferredRetries(calls.filter((c) => c.retryCount === undefined));
+    out.inferred += inferredRetries(calls.filter((c) => !c.retryCount));
   }
   out.total = out.sdkReported + out.inferred;
   return out;
 }
 
 /**
- * The fallback for calls without a retry count: calls that repeat a failed call of the same trace
+ * The fallback where no SDK numbered the attempt: calls that repeat a failed call of the same trace
  * (same key, started after it ended). Each failure is repeated at most once, so a fan-out's sibling
  * calls, which differ in prompt, are not counted as retries.
  */

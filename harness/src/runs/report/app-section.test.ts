@@ -154,7 +154,7 @@ describe('the app section of a report', () => {
     ]);
   });
 
-  it('counts the retries the SDK reported, and infers only for calls that sent no count', () => {
+  it('counts the retries the SDK reported, and infers only among first attempts', () => {
     const sdk = buildAppSection(
       [
         // the SDK's first attempt got a 429, its retry (count 1) succeeded
@@ -162,7 +162,7 @@ describe('the app section of a report', () => {
           { at: 2, ms: 5, status: 429, fault: 'rate_limit', retry: 0 },
           { at: 200, ms: 90, status: 200, retry: 1 },
         ]),
-        // the app asked again by itself (a new SDK call, count 0): not an SDK retry, not inferred
+        // the app asked again by itself (a new SDK call, count 0): inferred, not SDK-reported
         trace('r2', { latencyMs: 300 }, 'POST /chat', [
           { at: 2, ms: 5, status: 500, fault: 'server_error', retry: 0 },
           { at: 200, ms: 90, status: 200, retry: 0 },
@@ -175,12 +175,12 @@ describe('the app section of a report', () => {
       ].flat(),
     );
     expect(sdk.endpoints[0]?.providerCalls.retryCount).toEqual({
-      total: 2,
+      total: 3,
       sdkReported: 1,
-      inferred: 1,
+      inferred: 2,
       callsWithCount: 4,
     });
-    expect(sdk.endpoints[0]?.providerCalls.retries).toBe(2);
+    expect(sdk.endpoints[0]?.providerCalls.retries).toBe(3);
     // each recovered: a later call in its trace succeeded
     expect(sdk.resilience.map((r) => [r.fault, r.absorbed, r.degraded])).toEqual([
       ['rate_limit', 2, 0],
