@@ -6,54 +6,20 @@
  * without retries ends a broken stream cleanly (EXAMPLE_STREAM_BREAK=end: its users get a 2xx that
  * is silently partial); the one with retries re-asks the provider (EXAMPLE_STREAM_BREAK=retry).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSection } from '../harness/src/runs/report/app-section';
 import type { RunReport } from '../harness/src/runs/report/report-data';
 import { loadScenarioFile } from '../harness/src/scenarios/load-file';
 import type { Scenario } from '../harness/src/scenarios/schema';
+import { APP_DIR, type ExampleApp, startApp, stopApp } from './example-app';
 import { getJson, sql, startTestStack } from './helpers';
-
-const APP_DIR = path.resolve(import.meta.dirname, '../examples/your-app');
-
-/** Start the example app on an ephemeral port; resolves with its URL once it listens. */
-async function startApp(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', './instrumentation.mjs', 'app.mjs'], {
-    cwd: APP_DIR,
-    env: { ...process.env, EXAMPLE_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    proc.once('exit', (code) => reject(new Error(`example app exited (${code}): ${err}`)));
-  });
-  return { url, proc };
-}
-
-/** SIGTERM: the app's SDK flushes its spans to the receiver before it exits. */
-async function stopApp(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = once(proc, 'exit');
-  proc.kill('SIGTERM');
-  await exited;
-}
 
 describe('your app under load: driver → app → mock, one trace', () => {
   let stack: Awaited<ReturnType<typeof startTestStack>>;
   let scenario: Scenario;
   /** The app without retries and the one with, started side by side (their start-up overlaps). */
-  const apps = new Map<number, { url: string; proc: ChildProcess }>();
+  const apps = new Map<number, ExampleApp>();
   /** What each app does when the provider's stream breaks mid-answer. */
   const streamBreak: Record<number, string> = { 0: 'end', 2: 'retry' };
 
