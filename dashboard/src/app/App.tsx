@@ -28,6 +28,7 @@ const PatternsPage = lazy(() =>
 const ComparePage = lazy(() =>
   import('../features/compare/ComparePage').then((m) => ({ default: m.ComparePage })),
 );
+const AppPage = lazy(() => import('../features/app/AppPage').then((m) => ({ default: m.AppPage })));
 const TracesPage = lazy(() =>
   import('../features/traces/TracesPage').then((m) => ({ default: m.TracesPage })),
 );
@@ -43,6 +44,8 @@ function Page({ view }: { view: ViewId }) {
       return <PatternsPage />;
     case 'compare':
       return <ComparePage />;
+    case 'app':
+      return <AppPage />;
     case 'traces':
       return <TracesPage />;
     case 'control':

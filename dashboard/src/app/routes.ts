@@ -3,6 +3,7 @@ export const VIEWS = [
   { id: 'live', label: 'Live run' },
   { id: 'patterns', label: 'Patterns' },
   { id: 'compare', label: 'Compare' },
+  { id: 'app', label: 'Your app' },
   { id: 'traces', label: 'Traces' },
   { id: 'control', label: 'Control' },
 ] as const;
