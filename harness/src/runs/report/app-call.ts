@@ -27,6 +27,8 @@ export interface TraceSpan {
     noResponse?: boolean;
     /** `mock.request.retry_count`: the client's own attempt number (`x-stainless-retry-count`). */
     retryCount?: number;
+    /** `mock.stream.outcome`: `complete`, `dropped`, `ended_early` or `cancelled` (streams only). */
+    streamOutcome?: string;
   };
 }
 
@@ -38,6 +40,11 @@ export interface Call {
   endMs: number;
   /** A fault was injected, no response was sent, or the status was 4xx/5xx. */
   failed: boolean;
+  /**
+   * The whole answer reached the app: a 2xx, no stream cut short, and no fault — or only a delay
+   * (`sse_stall`) the app waited out to the stream's end.
+   */
+  delivered: boolean;
   fault: string | undefined;
   cost: number | undefined;
   /** The SDK's attempt number (0 = first attempt); `undefined` when the client sent none. */
@@ -61,12 +68,15 @@ export interface AppRequest {
 export function callOf(s: TraceSpan): Call {
   const status = Number(s.attrs.httpStatus ?? 0);
   const failed = s.attrs.faultKind !== undefined || s.attrs.noResponse === true || status >= 400;
+  const whole = s.attrs.streamOutcome === undefined || s.attrs.streamOutcome === 'complete';
+  const delayOnly = s.attrs.faultKind === 'sse_stall' && s.attrs.streamOutcome === 'complete';
   const usage = { inputTokens: s.attrs.inputTokens ?? 0, outputTokens: s.attrs.outputTokens ?? 0 };
   return {
     key: `${s.name} ${s.attrs.model ?? ''} ${s.attrs.inputTokens ?? ''}`,
     startMs: s.startMs,
     endMs: s.startMs + s.durationMs,
     failed,
+    delivered: !s.attrs.noResponse && status > 0 && status < 400 && whole && (!failed || delayOnly),
     fault: s.attrs.faultKind,
     cost: billedCost(status, s.attrs.model ?? '', usage),
     retryCount: s.attrs.retryCount,

@@ -85,7 +85,8 @@ export function appMarkdown(app: AppSection): string[] {
   out.push(
     [
       'Absorbed: the user got a complete 2xx answer and the app really recovered — a provider call after',
-      "every fault in the trace succeeded (extra p50: over the endpoint's fault-free successes).",
+      'every fault in the trace succeeded, or the faulted call still delivered its whole answer (a stall',
+      "waited out); extra p50: over the endpoint's fault-free successes.",
       'Degraded: a 2xx whose body broke off, or one the app completed with no successful provider call',
       'after the fault (a dropped stream relayed as if whole, a fallback text, a partial fan-out).',
       'Surfaced: an error status, a timeout or a dropped connection.',

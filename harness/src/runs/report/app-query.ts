@@ -17,7 +17,8 @@ const TRACE_SPANS = `
          SpanAttributes['gen_ai.usage.input_tokens'] AS inputTokens,
          SpanAttributes['gen_ai.usage.output_tokens'] AS outputTokens,
          SpanAttributes['mock.response'] AS response,
-         SpanAttributes['mock.request.retry_count'] AS retryCount
+         SpanAttributes['mock.request.retry_count'] AS retryCount,
+         SpanAttributes['mock.stream.outcome'] AS streamOutcome
   FROM otel_traces
   WHERE TraceId IN (SELECT TraceId FROM harness_requests
                     WHERE run_id = {run:String} AND source = 'driver' AND warmup = 0 AND outcome != 'dropped')
@@ -48,6 +49,7 @@ export async function queryAppSection(store: Store, run: string): Promise<AppSec
     put('inputTokens', num(x.inputTokens));
     put('outputTokens', num(x.outputTokens));
     put('retryCount', num(x.retryCount));
+    put('streamOutcome', x.streamOutcome);
     if (x.response === 'none') attrs.noResponse = true;
     return {
       traceId: x.traceId,

@@ -2,7 +2,7 @@
  * The resilience table of a URL-target run: for every app request whose trace holds a fault the
  * mock injected, what the app's user got. Absorbed = a complete 2xx AND the app really recovered:
  * every faulted call was followed by a provider call that succeeded (a retry, a re-opened stream,
- * a fallback model). Degraded = the user got a 2xx but not a recovered answer: the body broke off
+ * a fallback model), or delivered its whole answer itself (a stall the app waited out). Degraded = the user got a 2xx but not a recovered answer: the body broke off
  * (`stream_cut`), or the app ended it cleanly with no successful call after the fault (a dropped
  * stream relayed as if complete, a canned fallback text, a partial fan-out). Surfaced = an error
  * status, a timeout or a dropped connection reached the user.
@@ -36,9 +36,9 @@ export type Fate = 'absorbed' | 'degraded' | 'surfaced';
 
 const EXAMPLES = 3;
 
-/** Did a provider call that started after `fault` ended succeed? */
+/** Did the faulted call still deliver, or a provider call that started after it ended succeed? */
 const recoveredFrom = (fault: Call, calls: readonly Call[]) =>
-  calls.some((c) => c !== fault && !c.failed && c.startMs >= fault.endMs);
+  fault.delivered || calls.some((c) => c !== fault && c.delivered && c.startMs >= fault.endMs);
 
 /** The fate of one app request whose trace holds an injected fault. */
 export function fateOf(r: AppRequest): Fate {

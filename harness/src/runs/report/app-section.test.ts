@@ -188,6 +188,18 @@ describe('the app section of a report', () => {
     ]);
   });
 
+  it('counts a stall the app waited out to the end as absorbed, a stream cut short after it as not', () => {
+    const stalled = (id: string, outcome: string) =>
+      trace(id, { latencyMs: 500, pattern: 'streaming' }, 'POST /chat/stream', [
+        { at: 2, ms: 450, status: 200, fault: 'sse_stall' },
+      ]).map((s) =>
+        s.service === 'mock-providers' ? { ...s, attrs: { ...s.attrs, streamOutcome: outcome } } : s,
+      );
+    const section = buildAppSection([...stalled('s1', 'complete'), ...stalled('s2', 'cancelled')]);
+    expect(section.resilience[0]).toMatchObject({ fault: 'sse_stall', absorbed: 1, degraded: 1 });
+    expect(section.resilience[0]?.examples).toEqual({ absorbed: ['s1'], degraded: ['s2'], surfaced: [] });
+  });
+
   it('counts a 2xx without a successful call after the fault as degraded (a canned fallback)', () => {
     const fallback = buildAppSection(
       trace('x', { latencyMs: 30 }, 'POST /chat', [{ at: 2, ms: 5, status: 429, fault: 'rate_limit' }]),
