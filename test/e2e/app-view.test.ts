@@ -87,6 +87,11 @@ describe.skipIf(!hasChromium)('the Your app view in Chromium, for a real URL-tar
       `${want?.retryCount.total} (${want?.retryCount.sdkReported} + ${want?.retryCount.inferred})`,
     );
     expect(await page.textContent('[data-testid=app-cost-per-request]')).toMatch(/^\$/);
+    // The openai SDK numbers every call: the population of the SDK-reported retries is all of them.
+    const calls = section.endpoints.reduce((a, e) => a + e.providerCalls.total, 0);
+    expect(await page.textContent('[data-testid=app-retries-hint]')).toContain(
+      `${calls.toLocaleString('en')} of ${calls.toLocaleString('en')} provider calls`,
+    );
   });
 
   it('shows the resilience table: 429s absorbed by the SDK, cleanly ended broken streams degraded', async () => {
@@ -101,6 +106,9 @@ describe.skipIf(!hasChromium)('the Your app view in Chromium, for a real URL-tar
     expect(await drop.locator('td:nth-child(7)').textContent()).toBe(String(want?.degraded));
     await page.waitForSelector('[data-testid=chart-resilience] .recharts-bar-rectangle');
     await saveShot(page, SHOTS, 'app-light', 'dashboard-app');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveShot(page, SHOTS, 'app-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // An example link opens that trace's waterfall: driver → app → mock.
     const link = drop.locator('a.trace-link').first();

@@ -54,6 +54,24 @@ function AppStats({ app }: { app: AppSection }) {
   );
 }
 
+/** How the retries were counted, and over which calls. */
+function RetriesHint({ app }: { app: AppSection }) {
+  let calls = 0;
+  let numbered = 0;
+  for (const e of app.endpoints) {
+    calls += e.providerCalls.total;
+    numbered += e.providerCalls.retryCount.callsWithCount;
+  }
+  return (
+    <p className="hint" data-testid="app-retries-hint">
+      Retries: {fmt.int(numbered)} of {fmt.int(calls)} provider calls carried the SDK's own attempt number (
+      <code>x-stainless-retry-count</code>, official openai and anthropic SDKs); a call numbered 1 or more is
+      SDK-reported. Inferred: a first attempt (numbered 0, or not numbered: raw fetch, other SDKs) repeating a
+      failed call of the same trace — your app's own re-asks included.
+    </p>
+  );
+}
+
 /**
  * "Your app": for a run that targeted a URL (the user's own app), what the app's users saw per
  * endpoint, the provider calls and cost per app request, and the resilience table — from the run
@@ -97,14 +115,16 @@ export function AppPage() {
             unit="measured window; latency and TTFB from the scheduled start"
           >
             <EndpointTable endpoints={app.endpoints} />
+            <RetriesHint app={app} />
           </Panel>
           <Panel title="Resilience: what your users got when the provider failed" unit="faulted app requests">
             {app.resilience.length ? <ResilienceChart rows={app.resilience} /> : null}
             <ResilienceTable rows={app.resilience} />
             <p className="hint">
-              Absorbed: a complete 2xx and a provider call after every fault succeeded. Degraded: a 2xx that
-              broke off, or that the app completed with no successful call after the fault. Surfaced: an
-              error, a timeout or a dropped connection. A trace link opens its waterfall.
+              Absorbed: a complete 2xx, and a provider call after every fault succeeded (or the faulted call
+              still delivered, late: a stall waited out). Degraded: a 2xx that broke off, or that the app
+              completed with no successful call after the fault. Surfaced: an error, a timeout or a dropped
+              connection. A trace link opens its waterfall.
             </p>
           </Panel>
         </>

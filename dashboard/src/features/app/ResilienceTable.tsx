@@ -23,7 +23,8 @@ const COLUMNS: Column<ResilienceRow>[] = [
   {
     header: 'absorbed',
     numeric: true,
-    title: 'a complete 2xx, and a provider call after every fault succeeded',
+    title:
+      'a complete 2xx, and a provider call after every fault succeeded (or the faulted call still delivered)',
     cell: (r) => (
       <span className={r.absorbed ? 'badge ok' : undefined}>
         {fmt.int(r.absorbed)} ({fmt.pct(absorbedShare(r))})
