@@ -39,6 +39,11 @@ describe('API contract: every route answers what its schema says', () => {
       config.timeScale,
     );
     await call('mockReset');
+    const invoked = await call('invoke', {
+      params: { pattern: 'direct' },
+      body: { provider: 'openai', model: 'gpt-4o-mini', input: 'hello' },
+    });
+    expect(invoked).toMatchObject({ ok: true, pattern: 'direct', calls: 1 });
 
     const runId = await run('3s');
     await stack.spans.flush();
@@ -46,7 +51,8 @@ describe('API contract: every route answers what its schema says', () => {
     expect((await call('getRun', { params: { id: runId } })).run.runId).toBe(runId);
     const report = await call('report', { params: { id: runId } });
     expect(report.accounting.identityHolds).toBe(true);
-    await call('instrument', { params: { id: runId } });
+    const instrument = await call('instrument', { params: { id: runId } });
+    expect(instrument?.compared).toBeGreaterThan(0);
     expect((await call('series', { params: { id: runId } })).series.length).toBeGreaterThan(0);
     expect((await call('patterns', { query: { run: runId } })).patterns.length).toBeGreaterThan(0);
     expect((await call('compare', { query: { baseline: runId, candidates: runId } })).baseline.runId).toBe(

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { compareQuerySchema } from './compare';
+import { instrumentErrorSchema } from './instrument';
+import { invokeBody, invokeParams, invokeResponse } from './invoke';
 import {
   reportFormat,
   runId,
@@ -88,7 +90,7 @@ export const API_ROUTES = {
     method: 'GET',
     path: '/api/runs/:id/instrument',
     params: z.object({ id: runId }),
-    response: z.unknown(),
+    response: instrumentErrorSchema.nullable(),
   }),
   series: route({
     method: 'GET',
@@ -130,6 +132,13 @@ export const API_ROUTES = {
     method: 'GET',
     path: '/api/spans/services',
     response: z.object({ services: z.array(z.string()) }),
+  }),
+  invoke: route({
+    method: 'POST',
+    path: '/api/invoke/:pattern',
+    params: invokeParams,
+    body: invokeBody,
+    response: invokeResponse,
   }),
   sql: route({ method: 'POST', path: '/api/sql', body: sqlBody, response: sqlResponse }),
   mockConfig: route({ method: 'GET', path: '/api/mock/config', response: mockSettings }),

@@ -10,6 +10,7 @@ import type { SeriesPoint } from '../queries/run-series';
 import type { SpanHit } from '../queries/span-search';
 import type { TraceHit, TraceSpan } from '../queries/traces';
 import type { RunReport } from '../runs/report/report-data';
+import type { SpanWriterStats } from '../store/span-writer';
 import type { HealthResponse, SqlResponse } from './api';
 import type { LiveTick, MockSettings, RunInfo } from './live';
 
@@ -40,13 +41,27 @@ export const liveTick = z.looseObject({
   queueDepth: z.number(),
 }) as unknown as z.ZodType<LiveTick>;
 
+/** The span pipeline's counters (`GET /api/health`). */
+const spanWriterStats = z.object({
+  received: z.number(),
+  exported: z.number(),
+  dropped: z.number(),
+  retried: z.number(),
+  failedInserts: z.number(),
+  queued: z.number(),
+  capacity: z.number(),
+  consecutiveFailures: z.number(),
+  lastError: z.string().nullable(),
+}) satisfies z.ZodType<SpanWriterStats>;
+
 /** `GET /api/health`. */
-export const healthResponse = z.looseObject({
+export const healthResponse = z.object({
   ok: z.boolean(),
   store: z.enum(['embedded', 'server']),
   version: z.string(),
-  spans: z.looseObject({ received: z.number(), exported: z.number(), dropped: z.number() }),
-}) as unknown as z.ZodType<HealthResponse>;
+  spans: spanWriterStats,
+  otlp: z.object({ requests: z.number(), spans: z.number(), rejected: z.number() }).exactOptional(),
+}) satisfies z.ZodType<HealthResponse>;
 
 /** `POST /api/sql`. */
 export const sqlResponse = z.object({
@@ -154,15 +169,21 @@ export const seriesPoint = z.looseObject({
 }) as unknown as z.ZodType<SeriesPoint>;
 
 /** One pattern of `GET /api/patterns`. */
-export const patternStats = z.looseObject({
+export const patternStats = z.object({
   pattern: z.string(),
   requests: z.number(),
+  ok: z.number(),
   errors: z.number(),
+  dropped: z.number(),
+  errorRate: nullableNumber,
   avgLatencyMs: nullableNumber,
   p95LatencyMs: nullableNumber,
+  ttftP50Ms: nullableNumber,
   costUsd: z.number(),
   costPer1k: nullableNumber,
-}) as unknown as z.ZodType<PatternStats>;
+  wastedUsd: z.number(),
+  retries: z.number(),
+}) satisfies z.ZodType<PatternStats>;
 
 /** `GET /api/runs/:id/report` (JSON): checked on its identity and accounting, typed in full. */
 export const runReport = z.looseObject({

@@ -1,7 +1,8 @@
 import { context as otelContext, propagation, type Tracer } from '@opentelemetry/api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { OPENAI_APIS, PROVIDERS, type Provider } from '../../client/types';
+import type { Provider } from '../../client/types';
+import { invokeBody } from '../../contracts/invoke';
 import { outcomeFromInvoke } from '../../driver/invoke-outcome';
 import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
 import { arrivalOf, k6Arrivals } from '../../scenarios/k6-arrivals';
@@ -9,25 +10,6 @@ import type { Store } from '../../store/client';
 import type { ClientRegistry } from '../client-registry';
 import { badRequest, HttpError } from '../http-errors';
 
-const provider = z.enum(PROVIDERS);
-const invokeBody = z
-  .object({
-    provider,
-    model: z.string().min(1).max(200),
-    input: z.string().max(200_000).optional(),
-    maxTokens: z.number().int().min(1).max(100_000).optional(),
-    fallback: z
-      .object({ provider, model: z.string().min(1).max(200) })
-      .strict()
-      .optional(),
-    /** OpenAI only: `responses` makes the pattern's model calls through `POST /v1/responses`. */
-    api: z.enum(OPENAI_APIS).optional(),
-  })
-  .strict()
-  .refine((b) => b.api !== 'responses' || b.provider === 'openai', {
-    message: 'api "responses" is OpenAI\'s Responses API: it needs provider "openai"',
-    path: ['api'],
-  });
 const tag = z
   .string()
   .max(200)
