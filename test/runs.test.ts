@@ -63,6 +63,20 @@ describe('runs: start a scenario, watch it live, report and compare', () => {
     expect(series.series.reduce((a: number, p: { requests: number }) => a + p.requests, 0)).toBe(
       report.totals.scheduled,
     );
+    // Every live tick's planned rate and gauges are kept, so the finished run shows them too.
+    type Point = { t: number; targetRpm: number | null; inFlight: number | null; byPattern: object };
+    const stored = new Map((series.series as Point[]).map((p) => [p.t, p]));
+    // (the last tick of each second: a tick delayed past the next one repeats its second)
+    const lastOf = new Map(ticks.filter((x) => !x.final).map((x) => [x.t, x]));
+    for (const t of lastOf.values())
+      expect(stored.get(t.t), `second ${t.t}`).toMatchObject({
+        targetRpm: t.targetRpm,
+        inFlight: t.inFlight,
+      });
+    expect(ticks.some((t) => Object.keys(t.byPattern).length > 0)).toBe(true);
+    expect(new Set((series.series as Point[]).flatMap((p) => Object.keys(p.byPattern)))).toEqual(
+      new Set(['batch', 'direct', 'streaming']),
+    );
     const patterns = await getJson(`${stack.url}/api/patterns?run=${runId}`);
     expect(patterns.patterns.map((p: { pattern: string }) => p.pattern).sort()).toEqual([
       'batch',

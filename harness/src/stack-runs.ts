@@ -7,6 +7,7 @@ import { queryComparedRequests } from './runs/instrument/instrument-error';
 import { mockAdminAt } from './runs/mock-isolation';
 import { type RunRegistry, runRegistry } from './runs/registry';
 import { createRunManager, type RunManager } from './runs/run-manager';
+import { runSecondsWriter } from './runs/run-seconds-writer';
 import type { ClientRegistry } from './server/client-registry';
 import { attachLiveSocket, type LiveServer } from './server/live-socket';
 import { clientConfigFromScenario } from './server/scenario-client-config';
@@ -59,6 +60,8 @@ export async function wireRuns(deps: {
   let io: LiveServer | undefined;
   let url = '';
   let timer: NodeJS.Timeout | undefined;
+  // Each tick's gauges into the store, so a finished run's Live view shows them too.
+  const seconds = runSecondsWriter(deps.store);
   const manager: RunManager = createRunManager({
     registry,
     spans: deps.spans,
@@ -85,11 +88,14 @@ export async function wireRuns(deps: {
     },
     flush: async () => {
       await deps.flushTracing();
-      await deps.spans.flush();
+      await Promise.all([deps.spans.flush(), seconds.flush()]);
     },
     events: {
       started: (run: RunInfo) => io?.emit('run:started', run),
-      tick: (tick: LiveTick) => io?.emit('run:tick', tick),
+      tick: (tick: LiveTick) => {
+        seconds.record(tick);
+        io?.emit('run:tick', tick);
+      },
       finished: (run: RunInfo) => io?.emit('run:finished', run),
       mockConfig: (settings) => io?.emit('mock:config', settings),
     },

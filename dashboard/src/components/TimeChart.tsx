@@ -5,6 +5,7 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -35,6 +36,10 @@ export function TimeChart<Row extends { t: number }>(props: {
   yTick?: (v: number) => string;
   valueFormat?: (v: number) => string;
   testId?: string;
+  /** Logarithmic y axis (one slow series, e.g. batch, would flatten the others). */
+  yLog?: boolean;
+  /** A named stretch of seconds to shade (the warm-up), `[from, until)`. */
+  shade?: { from: number; until: number; label: string } | null;
 }) {
   const p = usePalette();
   const fmt = props.valueFormat ?? ((v: number) => `${Math.round(v * 100) / 100} ${props.unit}`);
@@ -59,6 +64,9 @@ export function TimeChart<Row extends { t: number }>(props: {
             }}
           />
           <YAxis
+            {...(props.yLog
+              ? { scale: 'log' as const, domain: ['auto', 'auto'], allowDataOverflow: true }
+              : {})}
             stroke={p.muted}
             width={72}
             tick={{ fill: p.muted, fontSize: 11 }}
@@ -77,6 +85,16 @@ export function TimeChart<Row extends { t: number }>(props: {
             labelFormatter={(t) => `t = ${t} s`}
             formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))}
           />
+          {props.shade ? (
+            <ReferenceArea
+              x1={props.shade.from}
+              x2={props.shade.until}
+              fill={p.muted}
+              fillOpacity={0.12}
+              ifOverflow="extendDomain"
+              label={{ value: props.shade.label, position: 'insideTopLeft', fill: p.muted, fontSize: 11 }}
+            />
+          ) : null}
           <Legend wrapperStyle={{ fontSize: 12, color: p.text }} verticalAlign="top" height={22} />
           {props.series.map((s) => {
             const common = { dataKey: s.key, name: s.name, isAnimationActive: false } as const;

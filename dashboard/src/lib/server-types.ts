@@ -18,6 +18,7 @@ export type {
   RunSettings,
   RunStatus,
   ScenarioInfo,
+  SecondTimings,
   SeriesPoint,
   ServerToClientEvents,
   SpanHealth,

@@ -28,6 +28,7 @@ export type {
   RunInfo,
   RunSettings,
   RunStatus,
+  SecondTimings,
   ServerToClientEvents,
   SpanHealth,
 } from './live';

@@ -2,6 +2,9 @@
  * socket.io events between the harness and the dashboard: the one definition both sides import
  * (`import type`). Payloads are plain JSON.
  */
+import type { SecondTimings } from '../metrics/second-timings';
+
+export type { SecondTimings };
 
 /** Run lifecycle states. */
 export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted';
@@ -20,9 +23,11 @@ export interface RunInfo {
 /** One second of a running run: what every live panel plots. */
 export interface LiveTick {
   runId: string;
-  /** Seconds since the run started. */
+  /** The second these figures describe (seconds since the run started; the one that just ended). */
   t: number;
+  /** The second lies in the warm-up (plotted, marked; excluded from `measured`). */
   warmup: boolean;
+  /** The scenario's planned rate in this second (its rate curve), per minute. */
   targetRpm: number;
   achievedRpm: number;
   ok: number;
@@ -30,6 +35,8 @@ export interface LiveTick {
   dropped: number;
   latencyMs: { p50: number | null; p95: number | null; p99: number | null };
   ttftMs: { p50: number | null; p95: number | null };
+  /** Latency and TTFT of the requests that finished in this second, per pattern. */
+  byPattern: Record<string, SecondTimings>;
   retries: number;
   tokensPerSec: number;
   /** USD spent in this second, extrapolated per minute. */

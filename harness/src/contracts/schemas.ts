@@ -12,7 +12,7 @@ import type { TraceHit, TraceSpan } from '../queries/traces';
 import type { RunReport } from '../runs/report/report-data';
 import type { SpanWriterStats } from '../store/span-writer';
 import type { HealthResponse, SqlResponse } from './api';
-import type { LiveTick, MockSettings, RunInfo } from './live';
+import type { LiveTick, MockSettings, RunInfo, SecondTimings } from './live';
 
 export { comparisonSchema as comparison } from './compare';
 
@@ -30,16 +30,54 @@ export const runInfo = z.object({
   thresholdsPassed: z.boolean().nullable(),
 }) satisfies z.ZodType<RunInfo>;
 
+const latencyTriple = z.object({ p50: nullableNumber, p95: nullableNumber, p99: nullableNumber });
+const ttftPair = z.object({ p50: nullableNumber, p95: nullableNumber });
+
+/** Latency and TTFT of one population of one second (whole run or a pattern). */
+const secondTimings = z.object({
+  n: z.number(),
+  latencyMs: latencyTriple,
+  ttftMs: ttftPair,
+}) satisfies z.ZodType<SecondTimings>;
+
 /** `LiveTick`: one second of a running run. */
-export const liveTick = z.looseObject({
+export const liveTick = z.object({
   runId: z.string(),
   t: z.number(),
   warmup: z.boolean(),
   targetRpm: z.number(),
   achievedRpm: z.number(),
+  ok: z.number(),
+  errorsByClass: counts,
+  dropped: z.number(),
+  latencyMs: latencyTriple,
+  ttftMs: ttftPair,
+  byPattern: z.record(z.string(), secondTimings),
+  retries: z.number(),
+  tokensPerSec: z.number(),
+  costPerMin: z.number(),
   inFlight: z.number(),
   queueDepth: z.number(),
-}) as unknown as z.ZodType<LiveTick>;
+  breakers: z.record(z.string(), z.string()),
+  totals: z.object({
+    scheduled: z.number(),
+    ok: z.number(),
+    errors: z.number(),
+    dropped: z.number(),
+    costUsd: z.number(),
+  }),
+  measured: z.object({
+    ok: z.number(),
+    errors: z.number(),
+    dropped: z.number(),
+    errorRate: nullableNumber,
+    latencyMs: latencyTriple,
+    ttftMs: ttftPair,
+    costUsd: z.number(),
+    costPer1k: nullableNumber,
+  }),
+  final: z.boolean().exactOptional(),
+}) satisfies z.ZodType<LiveTick>;
 
 /** The span pipeline's counters (`GET /api/health`). */
 const spanWriterStats = z.object({
@@ -152,8 +190,9 @@ export const traceSpan = z.object({
 }) satisfies z.ZodType<TraceSpan>;
 
 /** One second of `GET /api/runs/:id/series`. */
-export const seriesPoint = z.looseObject({
+export const seriesPoint = z.object({
   t: z.number(),
+  warmup: z.boolean(),
   requests: z.number(),
   ok: z.number(),
   errors: z.number(),
@@ -163,10 +202,15 @@ export const seriesPoint = z.looseObject({
   p95: nullableNumber,
   p99: nullableNumber,
   ttftP50: nullableNumber,
+  ttftP95: nullableNumber,
+  byPattern: z.record(z.string(), secondTimings),
   costUsd: z.number(),
   tokensOut: z.number(),
   retries: z.number(),
-}) as unknown as z.ZodType<SeriesPoint>;
+  targetRpm: nullableNumber,
+  inFlight: nullableNumber,
+  queueDepth: nullableNumber,
+}) satisfies z.ZodType<SeriesPoint>;
 
 /** One pattern of `GET /api/patterns`. */
 export const patternStats = z.object({

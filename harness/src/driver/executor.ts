@@ -9,7 +9,7 @@ import { type DriverClock, wallClock } from './clock';
 import type { Schedule } from './schedule';
 import { quantizeMs } from './stats';
 import { type RunSummary, summarize } from './summary';
-import { createTimeSeries, type SecondStats } from './time-series';
+import { createTimeSeries, endedSecond, type SecondStats } from './time-series';
 import type { Accounting, CompletedRecord, DriverRecord, Outcome, Send } from './types';
 
 /** Options of one open-model run. */
@@ -128,7 +128,7 @@ export async function runOpenModel(opts: RunOptions): Promise<RunSummary> {
   const stopTicker = onTick
     ? clock.every(1000, () => {
         const elapsedMs = clock.now() - t0;
-        const last = series.second(Math.max(0, Math.floor(elapsedMs / 1000) - 1));
+        const last = series.second(endedSecond(elapsedMs));
         onTick({ elapsedMs, inFlight: inFlight.size, totals: { ...totals }, last });
       })
     : undefined;

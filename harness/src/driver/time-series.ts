@@ -97,3 +97,11 @@ export function createTimeSeries(opts: {
 
 /** The accumulator returned by `createTimeSeries`. */
 export type TimeSeries = ReturnType<typeof createTimeSeries>;
+
+/**
+ * The second that just ended when a once-a-second tick fires `elapsedMs` after the start. Rounded,
+ * not floored: a timer fires a little early or late, and neither may name a second twice.
+ */
+export function endedSecond(elapsedMs: number): number {
+  return Math.max(0, Math.round(elapsedMs / 1000) - 1);
+}

@@ -19,39 +19,36 @@ export interface RequestSample {
   retries: number;
 }
 
+/** One driver record as a sample, whatever its window (callers decide what counts). */
+export function sampleFromRecord(r: DriverRecord, pattern: string): RequestSample {
+  if (r.kind === 'dropped')
+    return {
+      pattern,
+      outcome: 'dropped',
+      errorClass: '',
+      latencyMs: null,
+      ttftMs: null,
+      costUsd: 0,
+      wastedUsd: 0,
+      retries: 0,
+    };
+  const o = r.outcome;
+  return {
+    pattern,
+    outcome: o.status,
+    errorClass: o.status === 'error' ? o.errorClass : '',
+    latencyMs: r.latencyMs,
+    ttftMs: r.ttftMs ?? null,
+    costUsd: o.costUsd ?? 0,
+    wastedUsd: 0,
+    retries: o.retries ?? 0,
+  };
+}
+
 /** Samples of the measured window (warm-up excluded) from the driver's records. */
 export function samplesFromRecords(
   records: readonly DriverRecord[],
   patternOf: (index: number) => string,
 ): RequestSample[] {
-  const out: RequestSample[] = [];
-  for (const r of records) {
-    if (r.warmup) continue;
-    const pattern = patternOf(r.index);
-    if (r.kind === 'dropped') {
-      out.push({
-        pattern,
-        outcome: 'dropped',
-        errorClass: '',
-        latencyMs: null,
-        ttftMs: null,
-        costUsd: 0,
-        wastedUsd: 0,
-        retries: 0,
-      });
-      continue;
-    }
-    const o = r.outcome;
-    out.push({
-      pattern,
-      outcome: o.status,
-      errorClass: o.status === 'error' ? o.errorClass : '',
-      latencyMs: r.latencyMs,
-      ttftMs: r.ttftMs ?? null,
-      costUsd: o.costUsd ?? 0,
-      wastedUsd: 0,
-      retries: o.retries ?? 0,
-    });
-  }
-  return out;
+  return records.filter((r) => !r.warmup).map((r) => sampleFromRecord(r, patternOf(r.index)));
 }

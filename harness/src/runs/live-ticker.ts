@@ -2,13 +2,15 @@ import type { LiveTick, MeasuredFigures } from '../contracts/live';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
 import { aggregate } from '../metrics/aggregate';
-import { type RequestSample, samplesFromRecords } from '../metrics/request-sample';
+import { type RequestSample, sampleFromRecord, samplesFromRecords } from '../metrics/request-sample';
+import { timingsByPattern } from '../metrics/second-timings';
 import type { ClientGauges } from './client-gauges';
 
 /**
  * Turns the driver's once-a-second snapshot into the dashboard's live tick, adding what the
- * snapshot lacks (cost, tokens and retries of the requests that finished this second, totals) and
- * the client's gauges (queue depth, breaker states).
+ * snapshot lacks (cost, tokens, retries and per-pattern timings of the requests that finished this
+ * second, totals) and the client's gauges (queue depth, breaker states). A tick's `t` is the second
+ * its figures describe (the one that just ended), as in the stored per-second series.
  */
 export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf: (index: number) => string) {
   let second = { cost: 0, tokens: 0, retries: 0 };
@@ -16,9 +18,12 @@ export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf:
   let lastElapsed = 0;
   let lastTick: LiveTick | undefined;
   const samples: RequestSample[] = [];
+  // Every verdict since the last tick, warm-up included (the tick says whether it is warm-up).
+  let thisSecond: RequestSample[] = [];
   return {
     record(r: DriverRecord): void {
       samples.push(...samplesFromRecords([r], patternOf));
+      thisSecond.push(sampleFromRecord(r, patternOf(r.index)));
       if (r.kind !== 'completed') return;
       const o = r.outcome;
       second.cost += o.costUsd ?? 0;
@@ -33,7 +38,7 @@ export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf:
       const last = s.last;
       const tick: LiveTick = {
         runId,
-        t: Math.round(s.elapsedMs / 1000),
+        t: last.second,
         warmup: last.warmup,
         targetRpm: last.requested * 60,
         achievedRpm: last.achieved * 60,
@@ -42,6 +47,7 @@ export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf:
         dropped: last.dropped,
         latencyMs: { p50: last.latency.p50, p95: last.latency.p95, p99: last.latency.p99 },
         ttftMs: { p50: last.ttft.p50, p95: last.ttft.p95 },
+        byPattern: timingsByPattern(thisSecond),
         retries: second.retries,
         tokensPerSec: second.tokens / spanS,
         costPerMin: (second.cost / spanS) * 60,
@@ -58,6 +64,7 @@ export function createLiveTicker(runId: string, gauges: ClientGauges, patternOf:
         measured: measuredFigures(samples),
       };
       second = { cost: 0, tokens: 0, retries: 0 };
+      thisSecond = [];
       lastTick = tick;
       return tick;
     },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDuration, k6StartOffsetMs } from '../../../scenarios/lib/plan.js';
 import { summarize } from '../driver/summary';
-import { createTimeSeries } from '../driver/time-series';
+import { createTimeSeries, endedSecond } from '../driver/time-series';
 import type { Accounting, CompletedRecord, DriverRecord, Outcome } from '../driver/types';
 import { k6Arrivals } from './k6-arrivals';
 import { planScenario } from './plan';
@@ -161,7 +161,7 @@ export async function runScenarioWithK6(
   const ticker = opts.onTick
     ? setInterval(() => {
         const elapsedMs = t0 === undefined ? 0 : performance.now() - t0;
-        const last = series.second(Math.max(0, Math.floor(elapsedMs / 1000) - 1));
+        const last = series.second(endedSecond(elapsedMs));
         opts.onTick?.({ elapsedMs, inFlight: inFlight.size, totals: { ...totals }, last });
       }, 1000)
     : undefined;

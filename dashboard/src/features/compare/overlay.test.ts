@@ -14,9 +14,14 @@ const p = (t: number, p95: number | null, requests = 2, dropped = 0, warmup = fa
   p95,
   p99: p95,
   ttftP50: null,
+  ttftP95: null,
+  byPattern: {},
   costUsd: 0,
   tokensOut: 0,
   retries: 0,
+  targetRpm: null,
+  inFlight: null,
+  queueDepth: null,
 });
 
 describe('overlaySeries', () => {

@@ -2,14 +2,31 @@ import { Panel } from '../../components/Panel';
 import { TimeChart } from '../../components/TimeChart';
 import { msTick, usdTick } from '../../lib/format';
 import { colorFor, usePalette } from '../../lib/theme';
-import { errKey, errorClasses, type LiveRow } from './live-rows';
+import { errKey, errorClasses, type LiveRow, latKey, patternsIn, ttftKey, warmupSpan } from './live-rows';
 
-/** The per-second panels of a run: rate, latency/TTFT, errors by class, retries/queue, tokens, cost. */
+const KNOWN_PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'];
+
+/**
+ * The per-second panels of a run: rate, latency and TTFT per pattern, errors by class,
+ * retries/queue, tokens, cost. The warm-up is shaded in every chart (plotted, not a result).
+ */
 export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
   const p = usePalette();
-  const [c0, c1, c2, c3, c4] = p.series as [string, string, string, string, string];
+  const [c0, c1, , c3, c4] = p.series as [string, string, string, string, string];
   const classes = errorClasses(rows);
+  const patterns = patternsIn(rows);
   const hasQueue = rows.some((r) => r.queueDepth !== null);
+  const warm = warmupSpan(rows);
+  const shade = warm ? { ...warm, label: 'warm-up (not in results)' } : null;
+  const hasTtft = patterns.some((pat) => rows.some((r) => typeof r[ttftKey(pat)] === 'number'));
+  // One colour per pattern, the same in every run (the five patterns in their usual order).
+  const colorOf = (pat: string, i: number) => {
+    const k = KNOWN_PATTERNS.indexOf(pat);
+    return colorFor(p, pat, k >= 0 ? k : KNOWN_PATTERNS.length + i);
+  };
+  const perPattern = (key: (pattern: string) => string) =>
+    patterns.map((pat, i) => ({ key: key(pat), name: pat, color: colorOf(pat, i) }));
+  const msFormat = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`);
   return (
     <div className="grid">
       <Panel title="Request rate: target vs achieved" unit="requests/min">
@@ -17,29 +34,42 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
           testId="chart-rate"
           rows={rows}
           unit="req/min"
+          shade={shade}
           series={[
             { key: 'achievedRpm', name: 'achieved', color: c0 },
-            { key: 'targetRpm', name: 'target', color: p.muted, dashed: true },
+            { key: 'targetRpm', name: 'target (planned)', color: p.muted, dashed: true },
           ]}
         />
       </Panel>
-      <Panel title="Latency and TTFT" unit="ms, per second">
+      <Panel title="Latency p95 per pattern" unit="ms, log scale; requests ending in each second">
         <TimeChart
           testId="chart-latency"
           rows={rows}
-          unit="ms"
+          unit="ms (log)"
+          yLog
           yTick={msTick}
-          valueFormat={(v) => `${v.toFixed(0)} ms`}
-          series={[
-            { key: 'p50', name: 'latency p50', color: c0 },
-            { key: 'p95', name: 'latency p95', color: c3 },
-            { key: 'p99', name: 'latency p99', color: p.bad },
-            { key: 'ttftP50', name: 'TTFT p50', color: c2, dashed: true },
-            ...(rows.some((r) => r.ttftP95 !== null)
-              ? [{ key: 'ttftP95', name: 'TTFT p95', color: c4, dashed: true }]
-              : []),
-          ]}
+          valueFormat={msFormat}
+          shade={shade}
+          series={perPattern(latKey)}
         />
+      </Panel>
+      <Panel title="TTFT p50 per pattern" unit="ms, log scale; requests that reported a first token">
+        {hasTtft ? (
+          <TimeChart
+            testId="chart-ttft"
+            rows={rows}
+            unit="ms (log)"
+            yLog
+            yTick={msTick}
+            valueFormat={msFormat}
+            shade={shade}
+            series={perPattern(ttftKey)}
+          />
+        ) : (
+          <p className="empty" data-testid="no-ttft">
+            No first token reported yet.
+          </p>
+        )}
       </Panel>
       <Panel title="Errors by class" unit="errors per second">
         {classes.length === 0 ? (
@@ -51,6 +81,7 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
             testId="chart-errors"
             rows={rows}
             unit="errors/s"
+            shade={shade}
             series={classes.map((cls, i) => ({
               key: errKey(cls),
               name: cls,
@@ -66,6 +97,7 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
           testId="chart-retries"
           rows={rows}
           unit="count"
+          shade={shade}
           series={[
             { key: 'retries', name: 'retries/s', color: c3, kind: 'bar' },
             ...(hasQueue
@@ -82,6 +114,7 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
           testId="chart-tokens"
           rows={rows}
           unit="tokens/s"
+          shade={shade}
           series={[{ key: 'tokensPerSec', name: 'output tokens/s', color: c4, kind: 'area' }]}
         />
       </Panel>
@@ -91,6 +124,7 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
           rows={rows}
           unit="USD/min"
           yTick={usdTick}
+          shade={shade}
           valueFormat={(v) => `$${v.toPrecision(3)}/min`}
           series={[{ key: 'costPerMin', name: 'cost per minute', color: c1, kind: 'area' }]}
         />

@@ -40,6 +40,8 @@ export function LivePage() {
           costUsd: last.measured.costUsd,
           achievedRpm: last.achievedRpm,
           targetRpm: last.targetRpm,
+          inFlight: last.inFlight,
+          queueDepth: last.queueDepth,
         }
       : totalsFromSeries(history.data ?? []);
   const run = runs.data?.find((r) => r.runId === runId) ?? live.activeRuns.find((r) => r.runId === runId);

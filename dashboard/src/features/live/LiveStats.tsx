@@ -13,12 +13,21 @@ export function LiveStats(props: { last: LiveTick | undefined; totals: RunTotals
         value={fmt.rpm(props.live && last ? last.achievedRpm : totals.achievedRpm)}
         testId="achieved-rpm"
       />
-      <Stat label={props.live ? 'target RPM' : 'target RPM (average)'} value={fmt.rpm(totals.targetRpm)} />
-      <Stat label="in flight" value={last && props.live ? fmt.int(last.inFlight) : '—'} />
       <Stat
-        label="queue depth"
-        value={last && props.live ? fmt.int(last.queueDepth) : '—'}
-        tone={last?.queueDepth ? 'warn' : undefined}
+        label={props.live ? 'target RPM (planned, last second)' : 'target RPM (planned peak)'}
+        value={fmt.rpm(totals.targetRpm)}
+        testId="target-rpm"
+      />
+      <Stat
+        label={props.live ? 'in flight' : 'in flight (peak)'}
+        value={fmt.int(totals.inFlight)}
+        testId="in-flight"
+      />
+      <Stat
+        label={props.live ? 'queue depth' : 'queue depth (peak)'}
+        value={fmt.int(totals.queueDepth)}
+        tone={totals.queueDepth ? 'warn' : undefined}
+        testId="queue-depth"
       />
       <Stat label="scheduled (with warm-up)" value={fmt.int(totals.scheduled)} />
       <Stat label="ok (measured)" value={fmt.int(totals.ok)} tone="ok" />

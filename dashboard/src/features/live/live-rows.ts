@@ -1,8 +1,11 @@
-import type { LiveTick, SeriesPoint } from '../../lib/server-types';
+import type { LiveTick, SecondTimings, SeriesPoint } from '../../lib/server-types';
 
 /** One second of a run as the live charts plot it (from a tick, or from stored history). */
 export interface LiveRow {
   t: number;
+  /** The second lies in the warm-up (charts shade it; results leave it out). */
+  warmup: boolean;
+  /** The scenario's planned rate in this second (null: not recorded, e.g. an older run). */
   targetRpm: number | null;
   achievedRpm: number;
   p50: number | null;
@@ -18,15 +21,29 @@ export interface LiveRow {
   costPerMin: number;
   /** Errors of each class in this second, keyed `err:<class>` so charts can stack them. */
   [errorKey: `err:${string}`]: number;
+  /** Per-pattern latency p95 (`lat:<pattern>`) and TTFT p50 (`ttft:<pattern>`), ms. */
+  [patternKey: `lat:${string}` | `ttft:${string}`]: number | null;
 }
 
 /** The key under which a class's per-second errors are stored in a row. */
 export const errKey = (cls: string): `err:${string}` => `err:${cls}`;
+/** The key of a pattern's latency p95 in a row. */
+export const latKey = (pattern: string): `lat:${string}` => `lat:${pattern}`;
+/** The key of a pattern's TTFT p50 in a row. */
+export const ttftKey = (pattern: string): `ttft:${string}` => `ttft:${pattern}`;
+
+function addPatterns(row: LiveRow, byPattern: Record<string, SecondTimings>): void {
+  for (const [pattern, x] of Object.entries(byPattern)) {
+    row[latKey(pattern)] = x.latencyMs.p95;
+    row[ttftKey(pattern)] = x.ttftMs.p50;
+  }
+}
 
 /** A live tick as a chart row. */
 export function rowFromTick(x: LiveTick): LiveRow {
   const row: LiveRow = {
     t: x.t,
+    warmup: x.warmup,
     targetRpm: x.targetRpm,
     achievedRpm: x.achievedRpm,
     p50: x.latencyMs.p50,
@@ -42,31 +59,35 @@ export function rowFromTick(x: LiveTick): LiveRow {
     costPerMin: x.costPerMin,
   };
   for (const [cls, n] of Object.entries(x.errorsByClass)) row[errKey(cls)] = n;
+  addPatterns(row, x.byPattern);
   return row;
 }
 
 /**
- * A stored second (`/api/runs/:id/series`, by scheduled second) as a chart row: what was scheduled
- * is the target, what was sent (not dropped) is achieved, both per minute.
+ * A stored second (`/api/runs/:id/series`, by scheduled second) as a chart row: the target and
+ * the gauges are what the live tick of that second recorded; achieved is what was sent (not
+ * dropped), per minute.
  */
 export function rowFromSeries(p: SeriesPoint): LiveRow {
   const row: LiveRow = {
     t: p.t,
-    targetRpm: p.requests * 60,
+    warmup: p.warmup,
+    targetRpm: p.targetRpm,
     achievedRpm: (p.requests - p.dropped) * 60,
     p50: p.p50,
     p95: p.p95,
     p99: p.p99,
     ttftP50: p.ttftP50,
-    ttftP95: null,
+    ttftP95: p.ttftP95,
     errors: p.errors,
     retries: p.retries,
-    queueDepth: null,
-    inFlight: null,
+    queueDepth: p.queueDepth,
+    inFlight: p.inFlight,
     tokensPerSec: p.tokensOut,
     costPerMin: p.costUsd * 60,
   };
   for (const [cls, n] of Object.entries(p.errorsByClass)) row[errKey(cls)] = n;
+  addPatterns(row, p.byPattern);
   return row;
 }
 
@@ -90,6 +111,19 @@ export function errorClasses(rows: readonly LiveRow[]): string[] {
   return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
 }
 
+/** Every pattern with a latency in the rows, by name. */
+export function patternsIn(rows: readonly LiveRow[]): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (k.startsWith('lat:')) seen.add(k.slice(4));
+  return [...seen].sort();
+}
+
+/** The warm-up as a shaded stretch `[from, until)` in seconds, or null when the rows have none. */
+export function warmupSpan(rows: readonly LiveRow[]): { from: number; until: number } | null {
+  const ts = rows.filter((r) => r.warmup).map((r) => r.t);
+  return ts.length ? { from: Math.min(...ts), until: Math.max(...ts) + 1 } : null;
+}
+
 /** Run totals as the stats strip shows them. */
 export interface RunTotals {
   scheduled: number;
@@ -99,9 +133,19 @@ export interface RunTotals {
   costUsd: number;
   /** Average achieved rate over the seconds seen. */
   achievedRpm: number | null;
-  /** Average scheduled (target) rate over the seconds seen. */
+  /** The scenario's planned rate: this second's (live) or the highest of the run (history). */
   targetRpm: number | null;
+  /** Requests in flight: now (live) or the run's peak (history); null when not recorded. */
+  inFlight: number | null;
+  /** Client queue depth: now (live) or the run's peak (history); null when not recorded. */
+  queueDepth: number | null;
 }
+
+/** The largest recorded value, or null when no second recorded one. */
+const peak = (values: readonly (number | null)[]): number | null => {
+  const xs = values.filter((v): v is number => v !== null);
+  return xs.length ? Math.max(...xs) : null;
+};
 
 /** Totals from stored history (a finished run, or a run seen only after it ended). */
 export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
@@ -109,7 +153,8 @@ export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
   // Outcomes and cost are results: the measured window only (warm-up seconds left out).
   const measured = (f: (p: SeriesPoint) => number) => sum((p) => (p.warmup ? 0 : f(p)));
   const sent = sum((p) => p.requests - p.dropped);
-  const seconds = series.length ? Math.max(...series.map((p) => p.t)) + 1 : 0;
+  const withRequests = series.filter((p) => p.requests > 0);
+  const seconds = withRequests.length ? Math.max(...withRequests.map((p) => p.t)) + 1 : 0;
   return {
     scheduled: sum((p) => p.requests),
     ok: measured((p) => p.ok),
@@ -117,6 +162,8 @@ export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
     dropped: measured((p) => p.dropped),
     costUsd: measured((p) => p.costUsd),
     achievedRpm: seconds ? (sent / seconds) * 60 : null,
-    targetRpm: seconds ? (sum((p) => p.requests) / seconds) * 60 : null,
+    targetRpm: peak(series.map((p) => p.targetRpm)),
+    inFlight: peak(series.map((p) => p.inFlight)),
+    queueDepth: peak(series.map((p) => p.queueDepth)),
   };
 }

@@ -2,6 +2,7 @@ import { HARNESS_FAULTS_BACKFILL, HARNESS_FAULTS_DDL, HARNESS_FAULTS_MV_DDL } fr
 import { OTEL_TRACES_DDL, OTEL_TRACES_TRACE_ID_TS_DDL, OTEL_TRACES_TRACE_ID_TS_MV_DDL } from './otel-traces';
 import { RAG_CORPUS_DDL } from './rag-corpus';
 import { HARNESS_REQUESTS_DDL, HARNESS_REQUESTS_MV_DDL } from './requests';
+import { HARNESS_RUN_SECONDS_DDL } from './run-seconds';
 import { HARNESS_RUNS_DDL, HARNESS_RUNS_SETTINGS_DDL } from './runs';
 
 /** One schema step: an id that never changes once released, and idempotent statements. */
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [HARNESS_FAULTS_DDL, HARNESS_FAULTS_MV_DDL, HARNESS_FAULTS_BACKFILL],
   },
   { id: '0006_harness_runs_settings', statements: [HARNESS_RUNS_SETTINGS_DDL] },
+  { id: '0007_harness_run_seconds', statements: [HARNESS_RUN_SECONDS_DDL] },
 ];
