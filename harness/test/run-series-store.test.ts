@@ -89,6 +89,17 @@ describe('stored per-second series', () => {
     expect(s1?.byPattern.streaming?.ttftMs.p50).toBe(200);
     expect(s1?.byPattern.batch?.latencyMs.p50).toBe(900);
 
+    // Seconds count from the first scheduled request, not from clock-second boundaries.
+    await store.client.insert({
+      table: 'harness_requests',
+      format: 'JSONEachRow',
+      values: [
+        request(500, 'direct', 5, { run_id: 'offset-run' }),
+        request(1400, 'direct', 7, { run_id: 'offset-run' }),
+      ],
+    });
+    expect((await runSeries(store, 'offset-run')).map((p) => [p.t, p.requests])).toEqual([[0, 2]]);
+
     const writer = runSecondsWriter(store);
     const tick = (t: number, targetRpm: number, inFlight: number) =>
       ({

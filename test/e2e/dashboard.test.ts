@@ -97,7 +97,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.click('.toast-error button');
 
     await page.fill('[data-testid=run-rate]', '240/m');
-    await page.fill('[data-testid=run-duration]', '12s');
+    // Long enough that the outage below is switched on while it still runs, on a busy machine too.
+    await page.fill('[data-testid=run-duration]', '24s');
     await page.click('[data-testid=run-start]');
     await page.waitForSelector('[data-testid=active-run]');
 
@@ -134,9 +135,49 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       });
     // The run ends; the view switches to its stored history and keeps the errors.
     await expect
-      .poll(() => page.textContent('[data-testid=live-status]'), { timeout: 30_000 })
+      .poll(() => page.textContent('[data-testid=live-status]'), { timeout: 45_000 })
       .toBe('completed');
     await expect.poll(() => statNumber('errors-total'), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // Reloaded, the finished run comes from the store alone: its planned rate, in-flight and queue
+    // depth were kept each second, and latency and TTFT are drawn per pattern, warm-up shaded.
+    await page.reload();
+    await page.waitForSelector('[data-testid=connection].conn-connected');
+    await expect.poll(() => page.textContent('[data-testid=live-status]')).toBe('completed');
+    await expect.poll(() => statNumber('target-rpm'), { timeout: 10_000 }).toBe(240);
+    expect(await page.locator('.stat', { has: page.getByTestId('target-rpm') }).textContent()).toContain(
+      'target RPM (planned peak)',
+    );
+    expect(await statNumber('in-flight')).toBeGreaterThan(0);
+    expect(await statNumber('queue-depth')).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(() => page.locator('[data-testid=chart-latency] .recharts-legend-item-text').allTextContents())
+      .toEqual(['batch', 'direct', 'streaming']);
+    expect(await page.locator('[data-testid=chart-latency] path.recharts-line-curve').count()).toBe(3);
+    await page.waitForSelector('[data-testid=chart-ttft] path.recharts-line-curve');
+    expect(
+      await page.locator('[data-testid=chart-ttft] .recharts-legend-item-text').allTextContents(),
+    ).toContain('streaming');
+    expect(await page.locator('[data-testid=chart-latency] .recharts-reference-area').count()).toBe(1);
+    await expect
+      .poll(() => pathLengths('[data-testid=chart-rate] path.recharts-line-curve'), { timeout: 10_000 })
+      .toBeGreaterThan(20);
+    expect(
+      await page.locator('[data-testid=chart-rate] .recharts-legend-item-text').allTextContents(),
+    ).toContain('target (planned)');
+
+    // The run's instrument error beside its figures: the verdict, its population, the three quantities.
+    await page.waitForSelector('[data-testid=instrument-verdict]');
+    expect(await page.textContent('[data-testid=instrument-verdict]')).toMatch(
+      /^(Reliable|UNRELIABLE) run: /,
+    );
+    expect(await page.textContent('[data-testid=instrument-population]')).toMatch(
+      /requests compared: the measured window \(warm-up excluded\)/,
+    );
+    expect(
+      await page.locator('[data-testid=instrument-errors] tbody tr td:first-child').allTextContents(),
+    ).toEqual(['TTFT error', 'e2e error', "mock's own lateness"]);
+    expect(await page.locator('[data-testid=instrument-loops] tbody tr').count()).toBeGreaterThan(0);
     await shot('live-finished-light', 'dashboard-live');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot('live-finished-dark', 'dashboard-live-dark');
@@ -144,7 +185,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await shot('live-finished-dark-1024');
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.emulateMedia({ colorScheme: 'light' });
-  }, 70_000);
+  }, 120_000);
 
   it('opens a trace waterfall with the mock ground truth from the Traces view', async () => {
     await open('traces');

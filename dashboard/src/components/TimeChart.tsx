@@ -22,6 +22,11 @@ export interface SeriesDef {
   /** Series with the same stack id stack (areas, bars). */
   stack?: string;
   dashed?: boolean;
+  /**
+   * Sparse series (a pattern with no request ending in some seconds): join across empty seconds
+   * and dot each value, so a lone second still shows.
+   */
+  sparse?: boolean;
 }
 
 /**
@@ -122,8 +127,8 @@ export function TimeChart<Row extends { t: number }>(props: {
                 type="linear"
                 stroke={s.color}
                 strokeWidth={2}
-                dot={false}
-                connectNulls={false}
+                dot={s.sparse ? { r: 2, fill: s.color, strokeWidth: 0 } : false}
+                connectNulls={s.sparse ?? false}
                 {...(s.dashed ? { strokeDasharray: '5 4' } : {})}
               />
             );

@@ -9,6 +9,7 @@ export type {
   Comparison,
   FaultProfile,
   HealthResponse,
+  InstrumentSection,
   LiveTick,
   MockSettings,
   MockStats,

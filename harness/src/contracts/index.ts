@@ -20,6 +20,7 @@ export {
   routeUrl,
 } from './client';
 export type { CompareMetric, Comparison } from './compare';
+export { INSTRUMENT_LIMITS, type InstrumentSection } from './instrument';
 export type {
   ClientToServerEvents,
   LiveTick,

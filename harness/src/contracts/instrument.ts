@@ -9,6 +9,12 @@ import type { LoopDelay } from '../runs/instrument/loop-delay';
 
 const nullableNumber = z.number().nullable();
 
+/**
+ * When a run is UNRELIABLE (metrics.md, issue 19): schedule lateness p99 above `latenessP99Ms`, or
+ * TTFT or e2e error p99 above `errorP99Ms`. The one definition the verdict and every view read.
+ */
+export const INSTRUMENT_LIMITS = { latenessP99Ms: 5, errorP99Ms: 10 } as const;
+
 /** A distribution of raw per-request values (the metrics module's `Distribution`). */
 export const distributionSchema = z.object({
   count: z.number().int().min(0),
@@ -44,3 +50,6 @@ export const instrumentErrorSchema = z.object({
   reasons: z.array(z.string()),
   notCompared: z.string().exactOptional(),
 }) satisfies z.ZodType<InstrumentError>;
+
+/** The section as the dashboard reads it. */
+export type InstrumentSection = z.infer<typeof instrumentErrorSchema>;

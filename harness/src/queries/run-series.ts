@@ -67,7 +67,8 @@ const sampleOf = (r: RequestRow): RequestSample => {
 };
 
 /**
- * Per-second series of a run: its driver rows from `harness_requests` grouped by scheduled second,
+ * Per-second series of a run: its driver rows from `harness_requests` grouped by scheduled second
+ * (whole seconds since the first one, as the driver counts them, not clock-second boundaries),
  * every figure by the one metrics module (`aggregate`), joined with the gauges each live tick
  * stored in `harness_run_seconds` (planned rate, in flight, queue depth).
  */
@@ -79,7 +80,8 @@ export async function runSeries(store: Store, runId: string): Promise<SeriesPoin
   const [rows, gauges] = await Promise.all([
     read<RequestRow>(`
       WITH (SELECT min(Timestamp) FROM harness_requests WHERE run_id = {run:String} AND source = 'driver') AS t0
-      SELECT toUInt32(dateDiff('second', t0, Timestamp)) AS t, pattern, outcome, error_class, warmup,
+      SELECT toUInt32(intDiv(toUnixTimestamp64Milli(Timestamp) - toUnixTimestamp64Milli(t0), 1000)) AS t,
+             pattern, outcome, error_class, warmup,
              latency_ms, ttft_ms, cost_usd, tokens_out, retries
       FROM harness_requests WHERE run_id = {run:String} AND source = 'driver'
       ORDER BY Timestamp`),

@@ -25,7 +25,7 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
     return colorFor(p, pat, k >= 0 ? k : KNOWN_PATTERNS.length + i);
   };
   const perPattern = (key: (pattern: string) => string) =>
-    patterns.map((pat, i) => ({ key: key(pat), name: pat, color: colorOf(pat, i) }));
+    patterns.map((pat, i) => ({ key: key(pat), name: pat, color: colorOf(pat, i), sparse: true }));
   const msFormat = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`);
   return (
     <div className="grid">

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { useRuns } from '../../lib/use-runs';
 import { BreakerStrip } from './BreakerStrip';
 import { ConfusionPanel } from './ConfusionPanel';
+import { InstrumentPanel } from './InstrumentPanel';
 import { LiveCharts } from './LiveCharts';
 import { LiveStats } from './LiveStats';
 import { mergeRows, type RunTotals, totalsFromSeries } from './live-rows';
@@ -89,6 +90,7 @@ export function LivePage() {
           </Panel>
           <LiveCharts rows={rows} />
           <RunSettingsPanel runId={runId} version={run?.status} />
+          {isActive ? null : <InstrumentPanel runId={runId} />}
           {isActive ? null : <ConfusionPanel runId={runId} />}
         </>
       )}

@@ -2,14 +2,15 @@
  * The instrument's own error, measured in every run: per request, what the harness reported minus
  * what the mock's ground-truth span says happened, and per loop, how late it ran its timers.
  */
+import { INSTRUMENT_LIMITS } from '../../contracts/instrument';
 import { type Distribution, distribution } from '../../driver/stats';
 import type { Store } from '../../store/client';
 import type { LoopDelay } from './loop-delay';
 
 /** A run whose schedule lateness p99 exceeds this (ms) is unreliable (metrics.md). */
-export const LATENESS_LIMIT_MS = 5;
+export const LATENESS_LIMIT_MS = INSTRUMENT_LIMITS.latenessP99Ms;
 /** A run whose TTFT or e2e error p99 exceeds this (ms) is unreliable. */
-export const ERROR_LIMIT_MS = 10;
+export const ERROR_LIMIT_MS = INSTRUMENT_LIMITS.errorP99Ms;
 
 /** The "Instrument error" section of a run, stored with it and shown in every report. */
 export interface InstrumentError {
