@@ -149,6 +149,8 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       'target RPM (planned peak)',
     );
     expect(await statNumber('in-flight')).toBeGreaterThan(0);
+    // The run-wide results of a finished run come from its report (the one metrics module).
+    await expect.poll(() => statNumber('measured-latency-p95'), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await statNumber('queue-depth')).toBeGreaterThanOrEqual(0);
     await expect
       .poll(() => page.locator('[data-testid=chart-latency] .recharts-legend-item-text').allTextContents())

@@ -37,8 +37,8 @@ describe('overlaySeries', () => {
     ]);
   });
 
-  it('leaves warm-up seconds out and takes any number of runs', () => {
-    const rows = overlaySeries([[p(0, 5, 2, 0, true), p(1, 100)], [p(1, 90)], [p(1, 80)]]);
+  it('leaves warm-up seconds and the drain after the schedule out, and takes any number of runs', () => {
+    const rows = overlaySeries([[p(0, 5, 2, 0, true), p(1, 100)], [p(1, 90), p(2, null, 0)], [p(1, 80)]]);
     expect(rows).toEqual([{ t: 1, p95_0: 100, p95_1: 90, p95_2: 80, rate_0: 120, rate_1: 120, rate_2: 120 }]);
   });
 

@@ -6,7 +6,8 @@ export type OverlayRow = { t: number } & Record<string, number | null>;
 /**
  * Align runs' per-second series on seconds since each run's start, so their latency p95 and
  * achieved rate (requests sent per minute) overlay. Warm-up seconds are left out (they are not
- * results); a second one run lacks leaves that run's values null.
+ * results), and so are seconds with no scheduled request (a run's drain after its schedule, which
+ * the stored series keeps for its gauges); a second one run lacks leaves that run's values null.
  */
 export function overlaySeries(runs: readonly (readonly SeriesPoint[])[]): OverlayRow[] {
   const rows = new Map<number, OverlayRow>();
@@ -23,7 +24,7 @@ export function overlaySeries(runs: readonly (readonly SeriesPoint[])[]): Overla
   };
   runs.forEach((series, i) => {
     for (const p of series) {
-      if (p.warmup) continue;
+      if (p.warmup || p.requests === 0) continue;
       Object.assign(row(p.t), { [`p95_${i}`]: p.p95, [`rate_${i}`]: (p.requests - p.dropped) * 60 });
     }
   });

@@ -1,20 +1,15 @@
 import { Panel } from '../../components/Panel';
-import { call } from '../../lib/api';
 import { fmt } from '../../lib/format';
-import { useAsync } from '../../lib/use-async';
+import type { RunReport } from '../../lib/server-types';
+import type { AsyncState } from '../../lib/use-async';
 import { type ConfusionCell, confusionGrid } from './confusion-rows';
 
 /**
  * A finished run's per-request confusion matrix (report JSON `confusion`): what the mock injected on
  * each measured request's attempts against the outcome the client reported.
  */
-export function ConfusionPanel({ runId }: { runId: string }) {
-  const report = useAsync(
-    (signal) =>
-      call('report', { params: { id: runId }, signal }).then((r) => r as { confusion?: ConfusionCell[] }),
-    [runId],
-  );
-  const grid = confusionGrid(report.data?.confusion ?? []);
+export function ConfusionPanel({ report }: { report: AsyncState<RunReport> }) {
+  const grid = confusionGrid((report.data?.confusion ?? []) as ConfusionCell[]);
   return (
     <Panel
       title="Injected vs observed, per request"

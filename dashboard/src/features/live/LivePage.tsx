@@ -11,7 +11,7 @@ import { ConfusionPanel } from './ConfusionPanel';
 import { InstrumentPanel } from './InstrumentPanel';
 import { LiveCharts } from './LiveCharts';
 import { LiveStats } from './LiveStats';
-import { mergeRows, type RunTotals, totalsFromSeries } from './live-rows';
+import { mergeRows, type RunFigures, totalsFromSeries } from './live-rows';
 
 /**
  * Live run view: the active run by default (ticks each second over socket.io), or any past run
@@ -28,10 +28,15 @@ export function LivePage() {
     runId ? async (signal) => (await call('series', { params: { id: runId }, signal })).series : null,
     [runId, isActive],
   );
+  // A finished run's report: its run-wide figures and the injected-vs-observed matrix.
+  const report = useAsync(
+    runId && !isActive ? (signal) => call('report', { params: { id: runId }, signal }) : null,
+    [runId, isActive],
+  );
   const ticks = runId ? (live.ticks[runId] ?? []) : [];
   const rows = mergeRows(history.data ?? [], ticks);
   const last = ticks[ticks.length - 1];
-  const totals: RunTotals =
+  const totals: RunFigures =
     isActive && last
       ? {
           scheduled: last.totals.scheduled,
@@ -43,8 +48,16 @@ export function LivePage() {
           targetRpm: last.targetRpm,
           inFlight: last.inFlight,
           queueDepth: last.queueDepth,
+          latencyP95: last.measured.latencyMs.p95,
+          errorRate: last.measured.errorRate,
+          costPer1k: last.measured.costPer1k,
         }
-      : totalsFromSeries(history.data ?? []);
+      : {
+          ...totalsFromSeries(history.data ?? []),
+          latencyP95: report.data?.latency.p95 ?? null,
+          errorRate: report.data?.errorRate ?? null,
+          costPer1k: report.data?.cost.per1kRequests ?? null,
+        };
   const run = runs.data?.find((r) => r.runId === runId) ?? live.activeRuns.find((r) => r.runId === runId);
 
   return (
@@ -91,7 +104,7 @@ export function LivePage() {
           <LiveCharts rows={rows} />
           <RunSettingsPanel runId={runId} version={run?.status} />
           {isActive ? null : <InstrumentPanel runId={runId} />}
-          {isActive ? null : <ConfusionPanel runId={runId} />}
+          {isActive ? null : <ConfusionPanel report={report} />}
         </>
       )}
     </>

@@ -1,10 +1,10 @@
 import { Stat } from '../../components/Stat';
 import { fmt } from '../../lib/format';
 import type { LiveTick } from '../../lib/server-types';
-import type { RunTotals } from './live-rows';
+import type { RunFigures } from './live-rows';
 
 /** Headline numbers: rates, in-flight, queue and totals (live from the last tick, else history). */
-export function LiveStats(props: { last: LiveTick | undefined; totals: RunTotals; live: boolean }) {
+export function LiveStats(props: { last: LiveTick | undefined; totals: RunFigures; live: boolean }) {
   const { last, totals } = props;
   return (
     <div className="stats" data-testid="live-stats">
@@ -43,9 +43,9 @@ export function LiveStats(props: { last: LiveTick | undefined; totals: RunTotals
         tone={totals.dropped ? 'warn' : undefined}
       />
       <Stat label="cost, measured (USD)" value={fmt.usd(totals.costUsd)} testId="measured-cost" />
-      <Stat label="latency p95 (measured)" value={fmt.ms(last?.measured.latencyMs.p95 ?? null)} />
-      <Stat label="error rate (measured)" value={fmt.pct(last?.measured.errorRate ?? null)} />
-      <Stat label="cost per 1K (USD)" value={fmt.usd(last?.measured.costPer1k ?? null)} />
+      <Stat label="latency p95 (measured)" value={fmt.ms(totals.latencyP95)} testId="measured-latency-p95" />
+      <Stat label="error rate (measured)" value={fmt.pct(totals.errorRate)} />
+      <Stat label="cost per 1K (USD)" value={fmt.usd(totals.costPer1k)} />
       <Stat label="tokens/s (output)" value={last && props.live ? fmt.num(last.tokensPerSec, 0) : '—'} />
       <Stat label="cost per minute (USD)" value={last && props.live ? fmt.usd(last.costPerMin) : '—'} />
     </div>

@@ -141,6 +141,14 @@ export interface RunTotals {
   queueDepth: number | null;
 }
 
+/** The stats strip's figures: the totals, and the run-wide results of the one metrics module. */
+export interface RunFigures extends RunTotals {
+  /** Measured window (warm-up excluded): the last tick's so far, or the finished run's report. */
+  latencyP95: number | null;
+  errorRate: number | null;
+  costPer1k: number | null;
+}
+
 /** The largest recorded value, or null when no second recorded one. */
 const peak = (values: readonly (number | null)[]): number | null => {
   const xs = values.filter((v): v is number => v !== null);
