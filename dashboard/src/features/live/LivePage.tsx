@@ -48,6 +48,8 @@ export function LivePage() {
           targetRpm: last.targetRpm,
           inFlight: last.inFlight,
           queueDepth: last.queueDepth,
+          tokensPerSec: last.tokensPerSec,
+          costPerMin: last.costPerMin,
           latencyP95: last.measured.latencyMs.p95,
           errorRate: last.measured.errorRate,
           costPer1k: last.measured.costPer1k,

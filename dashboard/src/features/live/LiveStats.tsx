@@ -46,8 +46,14 @@ export function LiveStats(props: { last: LiveTick | undefined; totals: RunFigure
       <Stat label="latency p95 (measured)" value={fmt.ms(totals.latencyP95)} testId="measured-latency-p95" />
       <Stat label="error rate (measured)" value={fmt.pct(totals.errorRate)} />
       <Stat label="cost per 1K (USD)" value={fmt.usd(totals.costPer1k)} />
-      <Stat label="tokens/s (output)" value={last && props.live ? fmt.num(last.tokensPerSec, 0) : '—'} />
-      <Stat label="cost per minute (USD)" value={last && props.live ? fmt.usd(last.costPerMin) : '—'} />
+      <Stat
+        label={props.live ? 'tokens/s (output)' : 'tokens/s (output, measured average)'}
+        value={fmt.num(totals.tokensPerSec, 0)}
+      />
+      <Stat
+        label={props.live ? 'cost per minute (USD)' : 'cost per minute (USD, measured average)'}
+        value={fmt.usd(totals.costPerMin)}
+      />
     </div>
   );
 }

@@ -126,5 +126,8 @@ describe('live rows', () => {
   it('counts outcomes and cost of the measured window only (warm-up seconds left out)', () => {
     const t = totalsFromSeries([point(0, { warmup: true, costUsd: 5 }), point(1)]);
     expect(t).toMatchObject({ scheduled: 8, ok: 3, errors: 1, costUsd: 0.001 });
+    // averages over the measured seconds: 400 tokens and $0.001 in one second
+    expect(t.tokensPerSec).toBe(400);
+    expect(t.costPerMin).toBeCloseTo(0.06);
   });
 });

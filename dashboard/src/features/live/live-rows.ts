@@ -139,6 +139,10 @@ export interface RunTotals {
   inFlight: number | null;
   /** Client queue depth: now (live) or the run's peak (history); null when not recorded. */
   queueDepth: number | null;
+  /** Output tokens per second: this second's (live) or the measured window's average (history). */
+  tokensPerSec: number | null;
+  /** USD per minute: this second's (live) or the measured window's average (history). */
+  costPerMin: number | null;
 }
 
 /** The stats strip's figures: the totals, and the run-wide results of the one metrics module. */
@@ -163,6 +167,7 @@ export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
   const sent = sum((p) => p.requests - p.dropped);
   const withRequests = series.filter((p) => p.requests > 0);
   const seconds = withRequests.length ? Math.max(...withRequests.map((p) => p.t)) + 1 : 0;
+  const measuredSeconds = withRequests.filter((p) => !p.warmup).length;
   return {
     scheduled: sum((p) => p.requests),
     ok: measured((p) => p.ok),
@@ -173,5 +178,7 @@ export function totalsFromSeries(series: readonly SeriesPoint[]): RunTotals {
     targetRpm: peak(series.map((p) => p.targetRpm)),
     inFlight: peak(series.map((p) => p.inFlight)),
     queueDepth: peak(series.map((p) => p.queueDepth)),
+    tokensPerSec: measuredSeconds ? measured((p) => p.tokensOut) / measuredSeconds : null,
+    costPerMin: measuredSeconds ? (measured((p) => p.costUsd) / measuredSeconds) * 60 : null,
   };
 }
