@@ -1,4 +1,7 @@
 import { effectivePlan } from '../../../../scenarios/lib/plan.js';
+import { type Cdf, cdf } from '../../metrics/cdf';
+import type { RequestSample } from '../../metrics/request-sample';
+import { secondTimings } from '../../metrics/second-timings';
 import type { Scenario } from '../../scenarios/schema';
 import type { Store } from '../../store/client';
 
@@ -10,8 +13,7 @@ export interface PatternSecond {
   ttftP50: number | null;
 }
 
-/** A cumulative distribution: `[value, share of requests ≤ value]`, value ascending. */
-export type Cdf = [number, number][];
+export type { Cdf };
 
 /** One request picked out for the report (slowest or failed), with its trace. */
 export interface NotableRequest {
@@ -43,7 +45,6 @@ export interface PatternDetail {
 
 /** How many requests each list holds per pattern. */
 export const NOTABLE_PER_PATTERN = 5;
-const CDF_LEVELS = Array.from({ length: 41 }, (_, i) => i / 40);
 
 const num = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
 
@@ -63,20 +64,11 @@ export async function queryRequestDetail(store: Store, runId: string): Promise<P
   const source = src?.s === 'driver' ? 'driver' : 'invoke';
   const base = `FROM harness_requests WHERE run_id = {run:String} AND source = '${source}'`;
   const t0 = `(SELECT min(Timestamp) ${base})`;
-  const sec = `toUInt32(greatest(0, dateDiff('second', ${t0}, Timestamp)))`;
-  const [series, cdfs, slowest, failed] = await Promise.all([
-    q(`SELECT pattern, ${sec} AS t,
-              quantileExactIf(0.5)(latency_ms, outcome != 'dropped') AS p50,
-              quantileExactIf(0.95)(latency_ms, outcome != 'dropped') AS p95,
-              quantileExactIf(0.5)(ttft_ms, ttft_ms IS NOT NULL) AS ttft,
-              countIf(outcome != 'dropped') AS n, countIf(ttft_ms IS NOT NULL) AS nt
-       ${base} GROUP BY pattern, t ORDER BY pattern, t`),
-    q(`SELECT pattern,
-              quantilesExactIf(${CDF_LEVELS.join(',')})(latency_ms, outcome != 'dropped') AS lat,
-              quantilesExactIf(${CDF_LEVELS.join(',')})(assumeNotNull(ttft_ms), ttft_ms IS NOT NULL) AS ttft,
-              countIf(outcome != 'dropped') AS n, countIf(ttft_ms IS NOT NULL) AS nt,
-              countIf(outcome = 'error') AS failed
-       ${base} AND warmup = 0 GROUP BY pattern ORDER BY pattern`),
+  // Whole seconds since the first request (as the driver and the Live view count them).
+  const sec = `toUInt32(greatest(0, intDiv(toUnixTimestamp64Milli(Timestamp) - toUnixTimestamp64Milli(${t0}), 1000)))`;
+  const [rows, slowest, failed] = await Promise.all([
+    q(`SELECT pattern, ${sec} AS t, outcome, error_class, warmup, latency_ms, ttft_ms
+       ${base} ORDER BY Timestamp`),
     q(`SELECT pattern, TraceId AS traceId, ${sec} AS t, outcome, error_class AS errorClass,
               latency_ms AS latencyMs, ttft_ms AS ttftMs
        ${base} AND warmup = 0 AND outcome != 'dropped'
@@ -97,26 +89,49 @@ export async function queryRequestDetail(store: Store, runId: string): Promise<P
         latencyMs: Number(r.latencyMs),
         ttftMs: num(r.ttftMs),
       }));
-  const cdf = (values: unknown, n: number): Cdf =>
-    n ? ((values ?? []) as unknown[]).map((v, i) => [Number(v), CDF_LEVELS[i] ?? 1] as [number, number]) : [];
-  const patterns = [...new Set(series.map((r) => String(r.pattern)))].sort();
-  return patterns.map((pattern) => {
-    const c = cdfs.find((r) => r.pattern === pattern);
+  // Every percentile and CDF point by the one metrics module's estimator.
+  const byPattern = new Map<string, { t: number; warmup: boolean; sample: RequestSample }[]>();
+  for (const r of rows) {
+    const outcome = r.outcome === 'ok' || r.outcome === 'dropped' ? r.outcome : 'error';
+    const list = byPattern.get(String(r.pattern)) ?? [];
+    list.push({
+      t: Number(r.t),
+      warmup: Number(r.warmup) === 1,
+      sample: {
+        pattern: String(r.pattern),
+        outcome,
+        errorClass: outcome === 'error' ? String(r.error_class) : '',
+        latencyMs: outcome === 'dropped' ? null : Number(r.latency_ms),
+        ttftMs: num(r.ttft_ms),
+        costUsd: 0,
+        wastedUsd: 0,
+        retries: 0,
+      },
+    });
+    byPattern.set(String(r.pattern), list);
+  }
+  return [...byPattern.keys()].sort().map((pattern) => {
+    const list = byPattern.get(pattern) ?? [];
+    const seconds = new Map<number, RequestSample[]>();
+    for (const x of list) {
+      const at = seconds.get(x.t);
+      if (at) at.push(x.sample);
+      else seconds.set(x.t, [x.sample]);
+    }
+    const measured = list.filter((x) => !x.warmup).map((x) => x.sample);
     return {
       pattern,
-      series: series
-        .filter((r) => r.pattern === pattern)
-        .map((r) => ({
-          t: Number(r.t),
-          latencyP50: Number(r.n) ? num(r.p50) : null,
-          latencyP95: Number(r.n) ? num(r.p95) : null,
-          ttftP50: Number(r.nt) ? num(r.ttft) : null,
-        })),
-      latencyCdf: cdf(c?.lat, Number(c?.n ?? 0)),
-      ttftCdf: cdf(c?.ttft, Number(c?.nt ?? 0)),
+      series: [...seconds.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([t, samples]) => {
+          const s = secondTimings(samples);
+          return { t, latencyP50: s.latencyMs.p50, latencyP95: s.latencyMs.p95, ttftP50: s.ttftMs.p50 };
+        }),
+      latencyCdf: cdf(measured.flatMap((x) => (x.latencyMs === null ? [] : [x.latencyMs]))),
+      ttftCdf: cdf(measured.flatMap((x) => (x.ttftMs === null ? [] : [x.ttftMs]))),
       slowest: notable(slowest, pattern),
       failed: notable(failed, pattern),
-      failedTotal: Number(c?.failed ?? 0),
+      failedTotal: measured.filter((x) => x.outcome === 'error').length,
     };
   });
 }
