@@ -11,7 +11,8 @@ import { ConfusionPanel } from './ConfusionPanel';
 import { InstrumentPanel } from './InstrumentPanel';
 import { LiveCharts } from './LiveCharts';
 import { LiveStats } from './LiveStats';
-import { mergeRows, type RunFigures, totalsFromSeries } from './live-rows';
+import { mergeRows } from './live-rows';
+import { type RunFigures, totalsFromSeries } from './run-totals';
 
 /**
  * Live run view: the active run by default (ticks each second over socket.io), or any past run

@@ -1,7 +1,7 @@
 import { Stat } from '../../components/Stat';
 import { fmt } from '../../lib/format';
 import type { LiveTick } from '../../lib/server-types';
-import type { RunFigures } from './live-rows';
+import type { RunFigures } from './run-totals';
 
 /** Headline numbers: rates, in-flight, queue and totals (live from the last tick, else history). */
 export function LiveStats(props: { last: LiveTick | undefined; totals: RunFigures; live: boolean }) {

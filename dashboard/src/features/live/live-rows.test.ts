@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveTick, SeriesPoint } from '../../lib/server-types';
-import {
-  errorClasses,
-  latKey,
-  mergeRows,
-  patternsIn,
-  rowFromSeries,
-  totalsFromSeries,
-  ttftKey,
-  warmupSpan,
-} from './live-rows';
+import { errorClasses, latKey, mergeRows, patternsIn, rowFromSeries, ttftKey, warmupSpan } from './live-rows';
+import { totalsFromSeries } from './run-totals';
 
 const timings = (p95: number, ttftP50: number | null) => ({
   n: 2,
