@@ -9,11 +9,7 @@ import type { LoopDelay } from '../runs/instrument/loop-delay';
 
 const nullableNumber = z.number().nullable();
 
-/**
- * When a run is UNRELIABLE (metrics.md, issue 19): schedule lateness p99 above `latenessP99Ms`, or
- * TTFT or e2e error p99 above `errorP99Ms`. The one definition the verdict and every view read.
- */
-export const INSTRUMENT_LIMITS = { latenessP99Ms: 5, errorP99Ms: 10 } as const;
+export { INSTRUMENT_LIMITS } from './instrument-limits';
 
 /** A distribution of raw per-request values (the metrics module's `Distribution`). */
 export const distributionSchema = z.object({

@@ -2,7 +2,7 @@
  * The instrument's own error, measured in every run: per request, what the harness reported minus
  * what the mock's ground-truth span says happened, and per loop, how late it ran its timers.
  */
-import { INSTRUMENT_LIMITS } from '../../contracts/instrument';
+import { INSTRUMENT_LIMITS } from '../../contracts/instrument-limits';
 import { type Distribution, distribution } from '../../driver/stats';
 import type { Store } from '../../store/client';
 import type { LoopDelay } from './loop-delay';
