@@ -57,8 +57,9 @@ describe('what k6 loads', () => {
         const args = ['inspect', '-e', `SCENARIO=${name}`, ...extra, 'scenarios/k6/run.js'];
         const options = JSON.parse((await run('k6', args, { cwd: root })).stdout);
         expect(Object.keys(options.scenarios), name).toEqual(['load']);
-        // Poisson arrivals are paced by the script (one iteration per arrival), the rest by k6.
-        const poisson = (await loadScenario(name)).poisson;
+        // The contract's executor; with ARRIVALS=seeded (harness run --engine k6) Poisson arrivals
+        // are paced by the script, one iteration per arrival.
+        const poisson = (await loadScenario(name)).poisson && extra.includes('ARRIVALS=seeded');
         expect(options.scenarios.load.executor, name).toBe(
           poisson ? 'shared-iterations' : 'ramping-arrival-rate',
         );
@@ -70,6 +71,8 @@ describe('what k6 loads', () => {
         for (let name = queue.shift(); name; name = queue.shift()) await inspect(name);
       };
       await Promise.all([worker(), worker()]);
+      const seeded = await inspect('production-mix', ['-e', 'ARRIVALS=seeded']);
+      expect(seeded.iterations).toBeGreaterThan(0);
       const stretched = await inspect('sse-drop-wave', ['-e', 'DURATION=30s']);
       expect(stretched.stages.slice(2)).toEqual([{ duration: '30s', target: 200 }]);
       const constant = await inspect('direct-ramp', ['-e', 'RATE=90/m', '-e', 'DURATION=45s']);

@@ -8,7 +8,9 @@
  * Env: SCENARIO (a name in scenarios/index.js) or SCENARIO_JSON (path to a validated scenario, as
  * `harness run --engine k6` writes it), RATE / DURATION (the `--rate`/`--duration` overrides),
  * HARNESS_URL (default http://127.0.0.1:3000), RUN_ID, HARNESS_TOKEN, MAX_VUS,
- * SUMMARY_PATH (default k6-summary.json).
+ * SUMMARY_PATH (default k6-summary.json), ARRIVALS (`seeded`: a Poisson scenario's seeded instants,
+ * paced by a `shared-iterations` executor; `harness run --engine k6` sets it. Otherwise k6 runs
+ * the contract's `ramping-arrival-rate` and a Poisson scenario's arrivals are evenly spaced).
  */
 import { sleep } from 'k6';
 import { SharedArray } from 'k6/data';
@@ -46,7 +48,16 @@ const { name, scenario } = loadScenario();
 const overrides = {};
 if (__ENV.RATE) overrides.rateRpm = parseRate(__ENV.RATE);
 if (__ENV.DURATION) overrides.durationMs = parseDuration(__ENV.DURATION);
-const plan = effectivePlan(scenario, overrides);
+const drawn = effectivePlan(scenario, overrides);
+// `ramping-arrival-rate` has no Poisson draw: a Poisson scenario keeps its seeded instants only with
+// ARRIVALS=seeded, else it runs evenly spaced at the same rates, and says so.
+const seeded = __ENV.ARRIVALS === 'seeded';
+const plan = drawn.poisson && !seeded ? Object.assign({}, drawn, { poisson: false }) : drawn;
+if (drawn.poisson && !seeded)
+  console.warn(
+    `scenario "${name}" draws Poisson arrivals; k6 spaces them evenly (ramping-arrival-rate). ` +
+      'Pass -e ARRIVALS=seeded for the seeded instants the built-in driver fires at.',
+  );
 const HARNESS_URL = (__ENV.HARNESS_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 // Pass RUN_ID to every instance of a distributed run so they land in one run.
 const RUN_ID = __ENV.RUN_ID || `k6-${name}`;

@@ -58,6 +58,8 @@ export function k6RunArgs(o: {
     SUMMARY_PATH: o.summaryPath,
     RUN_ID: o.runId,
     HARNESS_URL: o.harnessUrl,
+    // A Poisson scenario's seeded instants, as the built-in driver fires them (scenarios/k6/run.js).
+    ARRIVALS: 'seeded',
   };
   if (o.token) env.HARNESS_TOKEN = o.token;
   if (o.overrides?.rateRpm !== undefined) env.RATE = String(o.overrides.rateRpm);
