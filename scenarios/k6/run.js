@@ -53,11 +53,6 @@ const drawn = effectivePlan(scenario, overrides);
 // ARRIVALS=seeded, else it runs evenly spaced at the same rates, and says so.
 const seeded = __ENV.ARRIVALS === 'seeded';
 const plan = drawn.poisson && !seeded ? Object.assign({}, drawn, { poisson: false }) : drawn;
-if (drawn.poisson && !seeded)
-  console.warn(
-    `scenario "${name}" draws Poisson arrivals; k6 spaces them evenly (ramping-arrival-rate). ` +
-      'Pass -e ARRIVALS=seeded for the seeded instants the built-in driver fires at.',
-  );
 const HARNESS_URL = (__ENV.HARNESS_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
 // Pass RUN_ID to every instance of a distributed run so they land in one run.
 const RUN_ID = __ENV.RUN_ID || `k6-${name}`;
@@ -93,6 +88,15 @@ export const options = {
 /** The plan's t = 0 (ms since the epoch): k6's scenario start plus the lead-in (./plan.js). */
 function planStart() {
   return exec.scenario.startTime + K6_LEAD_IN_MS;
+}
+
+/** Runs once before the arrivals: the place to say what the run does that is not said elsewhere. */
+export function setup() {
+  if (drawn.poisson && !seeded)
+    console.warn(
+      `scenario "${name}" draws Poisson arrivals; k6 spaces them evenly (ramping-arrival-rate). ` +
+        'Pass -e ARRIVALS=seeded for the seeded instants the built-in driver fires at.',
+    );
 }
 
 /** One arrival: the plan's request number `iterationInTest` (unique across k6 instances). */
