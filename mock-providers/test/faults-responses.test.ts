@@ -82,11 +82,11 @@ describe.each(OPENAI_SDKS)('$name: faults and batches on /v1/responses', ({ Open
     expect([stored.status, stored.error?.code]).toEqual(['failed', 'server_error']);
   });
 
-  it('server_error at event 0 of a stream → the HTTP 500 before it starts', async () => {
-    const err = await rejection(
-      client('server_error', { 'x-mock-fault-at': '0' }).responses.create({ ...ask, stream: true }),
-    );
-    expect(err).toBeInstanceOf(OpenAI.InternalServerError);
+  it('server_error on a stream, at event 0 or unplaced → the HTTP 500 before it starts (the contract)', async () => {
+    for (const at of [{ 'x-mock-fault-at': '0' }, {}, {}, {}, {}]) {
+      const err = await rejection(client('server_error', at).responses.create({ ...ask, stream: true }));
+      expect(err).toBeInstanceOf(OpenAI.InternalServerError);
+    }
   });
 
   it('sse_drop cuts the event stream; chunk_malformed throws SyntaxError; the stream helper rejects', async () => {

@@ -15,6 +15,7 @@ import {
   errorBeforeStream,
   faultPosition,
   type StreamFaultKind,
+  serverErrorInStream,
   stallMs,
   streamAction,
 } from './stream-faults';
@@ -147,8 +148,8 @@ async function serveSelected(
   };
   const streamFault = (kind: StreamFaultKind) =>
     answer(decision, (events) => {
-      // an error kind drawn in the upper half strikes mid-stream: spread that half over the content
-      const split = (kind === 'overloaded' || kind === 'server_error') && sel.at === undefined;
+      // overloaded drawn in the upper half strikes mid-stream: spread that half over the content
+      const split = kind === 'overloaded' && sel.at === undefined;
       const fraction = split ? (sel.draw.v - 0.5) * 2 : sel.draw.v;
       const at = faultPosition(sel, events.length, plan.sse?.tail ?? 1, fraction);
       truth.set({
@@ -172,7 +173,7 @@ async function serveSelected(
       settle(null);
       return withHeaders(errors.overloaded(), rl);
     case 'server_error':
-      if (plan.sse?.failed && decision && !errorBeforeStream(sel)) return streamFault(kind);
+      if (plan.sse?.failed && decision && serverErrorInStream(sel)) return streamFault(kind);
       settle(null);
       return withHeaders(errors.serverError(), rl);
     case 'request_timeout':

@@ -16,13 +16,19 @@ export function faultPosition(sel: FaultSelection, events: number, tail: number,
 }
 
 /**
- * An error fault that can strike a stream either before it starts (the HTTP 503/529/500) or
- * mid-stream (an error event after some chunks) — `overloaded` everywhere, `server_error` where
- * the provider reports it in-stream (Responses `response.failed`): `x-mock-fault-at: 0` or the
- * draw's lower half → before.
+ * `overloaded` on a stream fails either before it starts (the HTTP 503/529) or mid-stream (an
+ * error event after some chunks): `x-mock-fault-at: 0` or the draw's lower half → before.
  */
 export function errorBeforeStream(sel: FaultSelection): boolean {
   return sel.at !== undefined ? sel.at === 0 : sel.draw.v < 0.5;
+}
+
+/**
+ * `server_error` is the HTTP 500 (ARCHITECTURE.md) unless the request asks for it in-stream with
+ * `x-mock-fault-at ≥ 1`, where the API can report one (Responses `response.failed`).
+ */
+export function serverErrorInStream(sel: FaultSelection): boolean {
+  return sel.at !== undefined && sel.at > 0;
 }
 
 /** Stall of `sse_stall`: > 30 s at timeScale 1 (35 s), scaled, never under 400 ms. */
