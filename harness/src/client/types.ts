@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES } from 'mock-providers/providers';
 import type { Usage } from '../cost/cost';
 import type { ClassifiedError } from './error-class';
 
@@ -5,7 +6,7 @@ import type { ClassifiedError } from './error-class';
  * The three mocked providers: the one list the invoke body, the client config and the scenario
  * schema all validate against (OTel `gen_ai.provider.name` values differ: see PROVIDER_SEMCONV).
  */
-export const PROVIDERS = ['openai', 'anthropic', 'gemini'] as const;
+export const PROVIDERS = PROVIDER_NAMES;
 export type Provider = (typeof PROVIDERS)[number];
 
 /** `gen_ai.provider.name` per provider (Gemini API = `gcp.gemini`). */

@@ -1,5 +1,7 @@
+import type { ProviderName } from '../provider-names';
+
 /** Which API family a model belongs to. */
-export type Provider = 'openai' | 'anthropic' | 'gemini';
+export type Provider = ProviderName;
 
 /** One model the mock serves: limits, speed and latency figures used by the latency model. */
 export interface ModelSpec {
