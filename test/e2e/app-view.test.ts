@@ -130,6 +130,14 @@ describe.skipIf(!hasChromium)('the Your app view in Chromium, for a real URL-tar
     await waitForRunEnd(stack, builtinId);
     await page.goto(`${stack.url}/#/app?run=${builtinId}`);
     await page.waitForSelector('[data-testid=app-none]');
+    // The run list says what each run drove; unchosen, the view opens the newest URL-target run.
+    const { runs } = await getJson(`${stack.url}/api/runs`);
+    const targets = Object.fromEntries(
+      runs.map((r: { runId: string; target: string }) => [r.runId, r.target]),
+    );
+    expect([targets[runId], targets[builtinId]]).toEqual(['url', 'builtin']);
+    await page.goto(`${stack.url}/#/app`);
+    await page.waitForSelector('[data-testid=app-endpoints] tbody tr');
   }, 30_000);
 
   it('raised no page errors', () => {

@@ -14,6 +14,8 @@ export interface RunInfo {
   runId: string;
   scenario: string;
   engine: 'builtin' | 'k6';
+  /** What the scenario drove: the built-in client, or a URL (the user's own app). */
+  target: 'builtin' | 'url';
   status: RunStatus;
   startedAt: string;
   endedAt: string | null;

@@ -24,6 +24,7 @@ export const runInfo = z.object({
   runId: z.string(),
   scenario: z.string(),
   engine: z.enum(['builtin', 'k6']),
+  target: z.enum(['builtin', 'url']),
   status: z.enum(['running', 'completed', 'failed', 'aborted']),
   startedAt: z.string(),
   endedAt: z.string().nullable(),

@@ -20,6 +20,7 @@ import { createLiveTicker } from './live-ticker';
 import { loadRequestRow, newRequestIds, type RequestIds, traceparent } from './load-request-span';
 import { isolateMock, type MockAdmin, type MockLease } from './mock-isolation';
 import type { RunRecord, RunRegistry } from './registry';
+import { runInfoOf } from './run-info';
 
 /** What starts a run. */
 export interface StartRun {
@@ -122,22 +123,13 @@ export function createRunManager(deps: RunManagerDeps) {
       startedAt: new Date().toISOString(),
       endedAt: null,
     };
-    const info = (r: RunRecord): RunInfo => ({
-      runId: r.runId,
-      scenario: r.scenario,
-      engine: r.engine,
-      status: r.status,
-      startedAt: r.startedAt,
-      endedAt: r.endedAt,
-      thresholdsPassed: r.thresholdsPassed,
-    });
     const ticker = createLiveTicker(
       runId,
       () => deps.gauges(scenario.name),
       (i) => plan.callFor(i).pattern,
     );
     const handle: ActiveRun = {
-      info: info(record),
+      info: runInfoOf(record),
       result: Promise.resolve(undefined),
       lastTick: undefined,
       stop: () => abort.abort(),
@@ -261,7 +253,7 @@ export function createRunManager(deps: RunManagerDeps) {
         await deps.registry
           .save(record)
           .catch((e: Error) => deps.log('cannot save run', { runId, error: e.message }));
-        handle.info = info(record);
+        handle.info = runInfoOf(record);
         active.delete(runId);
         deps.events.finished(handle.info);
       }

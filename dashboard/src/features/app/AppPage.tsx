@@ -80,7 +80,8 @@ function RetriesHint({ app }: { app: AppSection }) {
 export function AppPage() {
   const runs = useRuns();
   const [chosen, setChosen] = useChosenRun();
-  const runId = chosen ?? runs.data?.[0]?.runId;
+  // The newest run that drove a URL (the view is about the user's app), else the newest run.
+  const runId = chosen ?? (runs.data?.find((r) => r.target === 'url') ?? runs.data?.[0])?.runId;
   const report = useAsync(runId ? (signal) => call('report', { params: { id: runId }, signal }) : null, [
     runId,
   ]);

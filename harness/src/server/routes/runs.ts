@@ -8,6 +8,7 @@ import { reportHtml } from '../../runs/report/html';
 import { reportMarkdown } from '../../runs/report/markdown';
 import { buildRunReport } from '../../runs/report/report-data';
 import { seedTablesMarkdown } from '../../runs/report/seed-tables';
+import { runInfoOf } from '../../runs/run-info';
 import type { RunManager } from '../../runs/run-manager';
 import { loadRegistry, loadScenario, loadScenarios, parseScenario } from '../../scenarios/load';
 import type { Store } from '../../store/client';
@@ -60,18 +61,7 @@ export function runRoutes(deps: { store: Store; registry: RunRegistry; manager: 
 
   router.get('/runs', async (_req, res) => {
     const active = new Map(deps.manager.active().map((r) => [r.info.runId, r.info]));
-    const stored = (await deps.registry.list(200)).map(
-      (r) =>
-        active.get(r.runId) ?? {
-          runId: r.runId,
-          scenario: r.scenario,
-          engine: r.engine,
-          status: r.status,
-          startedAt: r.startedAt,
-          endedAt: r.endedAt,
-          thresholdsPassed: r.thresholdsPassed,
-        },
-    );
+    const stored = (await deps.registry.list(200)).map((r) => active.get(r.runId) ?? runInfoOf(r));
     res.json({ runs: stored });
   });
 
