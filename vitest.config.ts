@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time: most integration files wait on wall-clock runs, so on 2 cores vitest's
+    // default (cores - 1 = one file at a time) took ~18 min; the tests do not depend on timing.
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });
