@@ -33,5 +33,6 @@ export type {
   ServerToClientEvents,
   SpanHealth,
 } from './live';
+export { PATTERN_NAMES, type PatternName } from './pattern-names';
 export { API_ROUTES, type RouteName, type RouteResponse, type RouteSpec } from './routes';
 export type { FaultProfile, MockStats, ScenarioInfo } from './schemas';

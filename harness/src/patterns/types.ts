@@ -5,9 +5,7 @@ import type { LlmClient } from '../client/llm-client';
 import type { OpenAiApi, Provider } from '../client/types';
 import type { Store } from '../store/client';
 
-/** The five integration patterns (the `:pattern` of `POST /api/invoke/:pattern`). */
-export const PATTERN_NAMES = ['direct', 'streaming', 'batch', 'rag', 'agent'] as const;
-export type PatternName = (typeof PATTERN_NAMES)[number];
+export { PATTERN_NAMES, type PatternName } from '../contracts/pattern-names';
 
 /** One unit of work for a pattern (the invoke body, validated). */
 export interface PatternRequest {

@@ -1,10 +1,9 @@
+import { PATTERN_NAMES } from 'harness/contracts';
 import { Panel } from '../../components/Panel';
 import { TimeChart } from '../../components/TimeChart';
 import { msTick, usdTick } from '../../lib/format';
 import { colorFor, usePalette } from '../../lib/theme';
 import { errKey, errorClasses, type LiveRow, latKey, patternsIn, ttftKey, warmupSpan } from './live-rows';
-
-const KNOWN_PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'];
 
 /**
  * The per-second panels of a run: rate, latency and TTFT per pattern, errors by class,
@@ -21,8 +20,8 @@ export function LiveCharts({ rows }: { rows: readonly LiveRow[] }) {
   const hasTtft = patterns.some((pat) => rows.some((r) => typeof r[ttftKey(pat)] === 'number'));
   // One colour per pattern, the same in every run (the five patterns in their usual order).
   const colorOf = (pat: string, i: number) => {
-    const k = KNOWN_PATTERNS.indexOf(pat);
-    return colorFor(p, pat, k >= 0 ? k : KNOWN_PATTERNS.length + i);
+    const k = (PATTERN_NAMES as readonly string[]).indexOf(pat);
+    return colorFor(p, pat, k >= 0 ? k : PATTERN_NAMES.length + i);
   };
   const perPattern = (key: (pattern: string) => string) =>
     patterns.map((pat, i) => ({ key: key(pat), name: pat, color: colorOf(pat, i), sparse: true }));

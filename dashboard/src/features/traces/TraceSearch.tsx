@@ -1,3 +1,4 @@
+import { PATTERN_NAMES } from 'harness/contracts';
 import { FAULT_KINDS } from 'mock-providers/faults';
 import { useState } from 'react';
 import { RunPicker } from '../../components/RunPicker';
@@ -11,7 +12,6 @@ export interface TraceQuery {
   minLatencyMs: string;
 }
 
-const PATTERNS = ['direct', 'streaming', 'batch', 'rag', 'agent'];
 /** The mock's fault kinds (one list, owned by mock-providers) plus the client-side classes. */
 const ERROR_CLASSES = [
   ...FAULT_KINDS,
@@ -55,7 +55,7 @@ export function TraceSearch(props: {
           data-testid="traces-pattern"
         >
           <option value="">any</option>
-          {PATTERNS.map((p) => (
+          {PATTERN_NAMES.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
