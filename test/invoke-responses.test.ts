@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromResponse } from '../harness/src/client/providers/openai-responses';
+import { fromResponse } from '../harness/src/client/providers/openai/responses';
 import { costOf } from '../harness/src/cost/cost';
 import { post, sql, startTestStack } from './helpers';
 

@@ -1,12 +1,12 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { classifyError } from '../classify';
-import type { AttemptOptions, ChatResult, ProviderAdapter } from '../types';
-import { endpointOf } from './endpoint';
-import { runOpenAiBatch } from './openai-batch';
-import { fromCompletion, openAiBody } from './openai-chat-body';
-import { responsesChat } from './openai-responses';
-import { finishJson, StreamAccumulator } from './stream-accumulator';
+import { classifyError } from '../../classify';
+import type { AttemptOptions, ChatResult, ProviderAdapter } from '../../types';
+import { endpointOf } from '../endpoint';
+import { finishJson, StreamAccumulator } from '../stream-accumulator';
+import { runOpenAiBatch } from './batch';
+import { fromCompletion, openAiBody } from './chat-body';
+import { responsesChat } from './responses';
 /** OpenAI through the official `openai` SDK (retries off; our policies retry). */
 export function openAiAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   const sdk = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 600_000, fetch: fetchImpl });

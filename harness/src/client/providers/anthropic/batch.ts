@@ -1,9 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { classifyError } from '../classify';
-import { ClassifiedError } from '../error-class';
-import type { BatchJobOptions, ChatRequest, ChatResult } from '../types';
-import { anthropicParams, fromMessage } from './anthropic-message-body';
-import { pollUntil } from './poll';
+import { classifyError } from '../../classify';
+import { ClassifiedError } from '../../error-class';
+import type { BatchJobOptions, ChatRequest, ChatResult } from '../../types';
+import { pollUntil } from '../poll';
+import { anthropicParams, fromMessage } from './message-body';
 
 /**
  * Run chat requests through Anthropic's Message Batches: create, poll until `ended`, then stream the

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { ClassifiedError } from '../error-class';
-import type { ChatMessage, ChatRequest, ChatResult } from '../types';
+import { ClassifiedError } from '../../error-class';
+import type { ChatMessage, ChatRequest, ChatResult } from '../../types';
 
 function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
   if (m.role === 'tool') return { role: 'tool', content: m.content, tool_call_id: m.toolCallId };

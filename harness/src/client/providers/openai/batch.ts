@@ -1,10 +1,10 @@
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
-import { classifyError } from '../classify';
-import { ClassifiedError } from '../error-class';
-import type { BatchJobOptions, ChatRequest, ChatResult } from '../types';
-import { fromCompletion, openAiBody } from './openai-chat-body';
-import { pollUntil } from './poll';
+import { classifyError } from '../../classify';
+import { ClassifiedError } from '../../error-class';
+import type { BatchJobOptions, ChatRequest, ChatResult } from '../../types';
+import { pollUntil } from '../poll';
+import { fromCompletion, openAiBody } from './chat-body';
 
 const TERMINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
 

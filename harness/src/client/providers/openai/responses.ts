@@ -5,10 +5,10 @@ import type {
   ResponseInputItem,
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
-import { classifyError } from '../classify';
-import { ClassifiedError } from '../error-class';
-import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ToolCall } from '../types';
-import { finishJson, StreamAccumulator } from './stream-accumulator';
+import { classifyError } from '../../classify';
+import { ClassifiedError } from '../../error-class';
+import type { AttemptOptions, ChatMessage, ChatRequest, ChatResult, ToolCall } from '../../types';
+import { finishJson, StreamAccumulator } from '../stream-accumulator';
 
 /** One neutral message as Responses input items (an assistant turn with calls → its `function_call`s). */
 function toItems(m: ChatMessage): ResponseInputItem[] {

@@ -1,8 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import type { Usage } from '../../cost/cost';
-import { ClassifiedError } from '../error-class';
-import type { ChatMessage, ChatRequest, ChatResult } from '../types';
+import type { Usage } from '../../../cost/cost';
+import { ClassifiedError } from '../../error-class';
+import type { ChatMessage, ChatRequest, ChatResult } from '../../types';
 
 function toAnthropic(messages: ChatMessage[]): { system?: string; messages: MessageParam[] } {
   const system = messages

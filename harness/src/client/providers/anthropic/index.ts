@@ -1,12 +1,12 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { classifyError } from '../classify';
-import { ClassifiedError } from '../error-class';
-import type { AttemptOptions, ChatResult, ProviderAdapter } from '../types';
-import { runAnthropicBatch } from './anthropic-batch';
-import { anthropicParams, fromMessage, usageOf } from './anthropic-message-body';
-import { endpointOf } from './endpoint';
-import { finishJson, StreamAccumulator } from './stream-accumulator';
+import { classifyError } from '../../classify';
+import { ClassifiedError } from '../../error-class';
+import type { AttemptOptions, ChatResult, ProviderAdapter } from '../../types';
+import { endpointOf } from '../endpoint';
+import { finishJson, StreamAccumulator } from '../stream-accumulator';
+import { runAnthropicBatch } from './batch';
+import { anthropicParams, fromMessage, usageOf } from './message-body';
 /** Anthropic through `@anthropic-ai/sdk` (retries off). */
 export function anthropicAdapter(baseURL: string, apiKey: string, fetchImpl: typeof fetch): ProviderAdapter {
   // The SDK's own OpenTelemetry spans would replace our attempt span's traceparent and pull the

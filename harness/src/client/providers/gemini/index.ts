@@ -1,7 +1,7 @@
 import { type Content, type GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import type { Usage } from '../../cost/cost';
-import { classifyError } from '../classify';
-import { ClassifiedError } from '../error-class';
+import type { Usage } from '../../../cost/cost';
+import { classifyError } from '../../classify';
+import { ClassifiedError } from '../../error-class';
 import type {
   AttemptOptions,
   ChatMessage,
@@ -9,9 +9,9 @@ import type {
   ChatResult,
   ProviderAdapter,
   ToolCall,
-} from '../types';
-import { endpointOf } from './endpoint';
-import { finishJson, StreamAccumulator } from './stream-accumulator';
+} from '../../types';
+import { endpointOf } from '../endpoint';
+import { finishJson, StreamAccumulator } from '../stream-accumulator';
 
 function toContents(messages: ChatMessage[]): { system?: string; contents: Content[] } {
   const system = messages
@@ -150,7 +150,7 @@ export function geminiAdapter(baseUrl: string, apiKey: string, fetchImpl: typeof
         });
       const vectors = (r.embeddings ?? []).map((e) => e.values ?? []);
       // The Gemini embed API reports no usage; estimate it (marked estimated by the caller).
-      const { estimateTokens } = await import('../estimate-tokens');
+      const { estimateTokens } = await import('../../estimate-tokens');
       return {
         vectors,
         usage: { inputTokens: inputs.reduce((n, t) => n + estimateTokens(t), 0), outputTokens: 0 },
