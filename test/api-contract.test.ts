@@ -66,6 +66,15 @@ describe('API contract: every route answers what its schema says', () => {
     expect((await call('spans', { query: { service: 'harness-driver', limit: 5 } })).traces.length).toBe(5);
     expect((await call('mockStats')).requests).toBeGreaterThan(0);
     expect((await call('sql', { body: { query: 'SELECT 1 AS one' } })).rows).toEqual([{ one: 1 }]);
+    // k6's URL-target arrivals, for a run no k6 of this harness owns: nothing opened, nothing recorded.
+    const nobody = { id: 'no-k6-run', index: '0' };
+    expect(await call('arrivalBegin', { params: nobody, body: { latenessMs: 0 } })).toEqual({
+      listening: false,
+      headers: {},
+    });
+    expect(await call('arrivalEnd', { params: nobody, body: { latenessMs: 0, httpStatus: 200 } })).toEqual({
+      recorded: false,
+    });
 
     // A run stopped mid-way.
     const long = await call('startRun', { body: { scenario: 'smoke', rate: '60/m', duration: '60s' } });

@@ -170,11 +170,18 @@ function send(index) {
     // W3C baggage, as the built-in driver sends it: an instrumented app carries it to the mock.
     let baggage = `harness.run_id=${encodeURIComponent(RUN_ID)},harness.scenario=${encodeURIComponent(name)}`;
     if (fault) baggage += `,mock.fault=${fault}`;
+    // The harness run that owns this arrival opens it and answers its traceparent (none: plain k6).
+    const opened = arrivalCall(index, 'begin', { latenessMs: lateness, sentAt: Date.now() });
+    const traced = opened && opened.listening ? opened.headers : {};
+    // The harness's token stays with the harness: the app gets only its own headers.
+    const appHeaders = Object.assign({}, headers, traced, { 'x-pattern': pattern, baggage: baggage });
+    delete appHeaders.authorization;
     const res = http.request(target.method || 'POST', url, body, {
-      headers: Object.assign({}, headers, { 'x-pattern': pattern, baggage: baggage }, target.headers || {}),
+      headers: Object.assign(appHeaders, target.headers || {}),
       timeout: '120s',
     });
-    ok = res.status >= 200 && res.status < 300;
+    ok = res.status >= 200 && res.status < 300 && !res.error_code;
+    if (opened && opened.listening) arrivalCall(index, 'end', outcomeOf(res, lateness));
   } else {
     // When it leaves: the harness counts the way to its handler in the latency, as the driver's does.
     headers['x-arrival-sent-at'] = String(Date.now());
@@ -201,6 +208,52 @@ function send(index) {
   if (ttftMs !== undefined) ttft.add(ttftMs, tags);
   errors.add(!ok, tags);
   if (costUsd) cost.add(costUsd, tags);
+}
+
+/**
+ * Tell the harness run about arrival `index` sent to a URL target (POST /api/runs/:id/arrivals/…):
+ * the parsed answer, or null when the harness cannot be reached or refuses.
+ * @param {number} index
+ * @param {'begin' | 'end'} phase
+ * @param {Record<string, unknown>} body
+ * @returns {any}
+ */
+function arrivalCall(index, phase, body) {
+  /** @type {Record<string, string>} */
+  const headers = { 'content-type': 'application/json' };
+  if (__ENV.HARNESS_TOKEN) headers.authorization = `Bearer ${__ENV.HARNESS_TOKEN}`;
+  const path = `/api/runs/${encodeURIComponent(RUN_ID)}/arrivals/${index}/${phase}`;
+  const res = http.post(HARNESS_URL + path, JSON.stringify(body), {
+    headers: headers,
+    tags: { harness: 'arrival' },
+    timeout: '30s',
+  });
+  if (res.status !== 200) return null;
+  try {
+    return res.json();
+  } catch (_) {
+    return null;
+  }
+}
+
+/**
+ * What k6 saw of a URL target's answer, as the harness records it: a 2xx whose body broke off is a
+ * `stream_cut`; no answer is a `timeout` (k6 error 1050) or a `network` error.
+ * @param {import('k6/http').RefinedResponse<any>} res
+ * @param {number} lateness
+ */
+function outcomeOf(res, lateness) {
+  /** @type {Record<string, unknown>} */
+  const out = { latenessMs: lateness, httpStatus: res.status };
+  if (res.status > 0) {
+    out.ttfbMs = res.timings.waiting;
+    out.eventStream = String(res.headers['Content-Type'] || '').indexOf('text/event-stream') >= 0;
+  }
+  if (res.error_code) {
+    if (res.status >= 200 && res.status < 300) out.error = 'stream_cut';
+    else if (res.status === 0) out.error = res.error_code === 1050 ? 'timeout' : 'network';
+  }
+  return out;
 }
 
 /**

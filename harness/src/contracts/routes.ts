@@ -4,6 +4,13 @@
  * from it and checks every answer, and a test walks it against a real stack.
  */
 import { z } from 'zod';
+import {
+  arrivalBeginBody,
+  arrivalBeginResponse,
+  arrivalEndBody,
+  arrivalEndResponse,
+  arrivalParams,
+} from './arrivals';
 import { compareQuerySchema } from './compare';
 import { instrumentErrorSchema } from './instrument';
 import { invokeBody, invokeParams, invokeResponse } from './invoke';
@@ -78,6 +85,20 @@ export const API_ROUTES = {
     path: '/api/runs/:id/stop',
     params: z.object({ id: runId }),
     response: z.object({ stopping: z.string() }),
+  }),
+  arrivalBegin: route({
+    method: 'POST',
+    path: '/api/runs/:id/arrivals/:index/begin',
+    params: arrivalParams,
+    body: arrivalBeginBody,
+    response: arrivalBeginResponse,
+  }),
+  arrivalEnd: route({
+    method: 'POST',
+    path: '/api/runs/:id/arrivals/:index/end',
+    params: arrivalParams,
+    body: arrivalEndBody,
+    response: arrivalEndResponse,
   }),
   report: route({
     method: 'GET',

@@ -18,8 +18,11 @@ export interface ArrivalHeaders {
 export interface ArrivalListener {
   /** An arrival reached `/api/invoke` `inboundMs` after k6 sent it; answers extra headers (its `traceparent`). */
   begin(index: number, latenessMs: number, inboundMs: number): Record<string, string>;
-  /** The arrival's unit of work ended; `serverMs` is how long the harness took over it. */
-  end(index: number, latenessMs: number, outcome: Outcome, serverMs: number): void;
+  /**
+   * The arrival's unit of work ended; `serverMs` is how long the harness took over it. False when
+   * the run did not record it (never begun, or the run has stopped).
+   */
+  end(index: number, latenessMs: number, outcome: Outcome, serverMs: number): boolean;
 }
 
 const listeners = new Map<string, ArrivalListener>();
@@ -53,13 +56,20 @@ export function arrivalOf(
   const lateness = Number(header('x-arrival-lateness-ms') ?? '0');
   if (!Number.isSafeInteger(index) || index < 0 || !Number.isFinite(lateness) || lateness < 0)
     return undefined;
-  const sentAt = Number(header('x-arrival-sent-at'));
-  const inbound = nowEpochMs - sentAt;
   return {
     index,
     latenessMs: lateness,
-    inboundMs: Number.isFinite(inbound) && inbound >= 0 && inbound < MAX_INBOUND_MS ? inbound : 0,
+    inboundMs: inboundMs(Number(header('x-arrival-sent-at')), nowEpochMs),
   };
+}
+
+/**
+ * How long a call k6 sent at `sentAtEpochMs` took to reach its handler: 0 when absent or
+ * implausible (a clock elsewhere).
+ */
+export function inboundMs(sentAtEpochMs: number | undefined, nowEpochMs: number = Date.now()): number {
+  const inbound = nowEpochMs - Number(sentAtEpochMs);
+  return Number.isFinite(inbound) && inbound >= 0 && inbound < MAX_INBOUND_MS ? inbound : 0;
 }
 
 /** Longer than any plausible transit on one host: a larger gap means another clock. */

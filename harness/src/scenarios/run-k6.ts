@@ -136,7 +136,7 @@ export async function runScenarioWithK6(
     },
     end(index, latenessMs, outcome: Outcome) {
       const sentPerf = inFlight.get(index);
-      if (sentPerf === undefined || stopped) return;
+      if (sentPerf === undefined || stopped) return false;
       inFlight.delete(index);
       const now = performance.now();
       const offset = offsets[index] ?? 0;
@@ -157,6 +157,7 @@ export async function runScenarioWithK6(
       if (outcome.status === 'ok') totals.ok++;
       else totals.errors++;
       verdict(record, now);
+      return true;
     },
   });
 

@@ -9,6 +9,7 @@ import type { SpanWriter } from '../store/span-writer';
 import { requireToken, sameOriginOnly } from './auth';
 import type { ClientRegistry } from './client-registry';
 import { errorHandler, notFound } from './http-errors';
+import { arrivalRoutes } from './routes/arrivals';
 import { healthRoutes } from './routes/health';
 import { invokeRoutes } from './routes/invoke';
 import { mockAdminRoutes } from './routes/mock-admin';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.runs) api.use(runRoutes({ store: deps.store, ...deps.runs }));
   api.use(traceRoutes(deps.store));
   if (deps.mockAdmin) api.use(mockAdminRoutes(deps.mockAdmin));
+  api.use(arrivalRoutes());
   if (deps.clients) {
     api.use(
       invokeRoutes({
