@@ -38,7 +38,10 @@ export interface Call {
   key: string;
   startMs: number;
   endMs: number;
-  /** A fault was injected, no response was sent, or the status was 4xx/5xx. */
+  /**
+   * A fault was injected (other than a stall the app waited out), no response was sent, or the
+   * status was 4xx/5xx.
+   */
   failed: boolean;
   /**
    * The whole answer reached the app: a 2xx, no stream cut short, and no fault — or only a delay
@@ -67,16 +70,18 @@ export interface AppRequest {
 /** The provider call a mock ground-truth span records. */
 export function callOf(s: TraceSpan): Call {
   const status = Number(s.attrs.httpStatus ?? 0);
-  const failed = s.attrs.faultKind !== undefined || s.attrs.noResponse === true || status >= 400;
   const whole = s.attrs.streamOutcome === undefined || s.attrs.streamOutcome === 'complete';
+  // A stall the app waited out to the stream's end delivered the whole answer, late: not a failure.
   const delayOnly = s.attrs.faultKind === 'sse_stall' && s.attrs.streamOutcome === 'complete';
+  const failed =
+    (s.attrs.faultKind !== undefined && !delayOnly) || s.attrs.noResponse === true || status >= 400;
   const usage = { inputTokens: s.attrs.inputTokens ?? 0, outputTokens: s.attrs.outputTokens ?? 0 };
   return {
     key: `${s.name} ${s.attrs.model ?? ''} ${s.attrs.inputTokens ?? ''}`,
     startMs: s.startMs,
     endMs: s.startMs + s.durationMs,
     failed,
-    delivered: !s.attrs.noResponse && status > 0 && status < 400 && whole && (!failed || delayOnly),
+    delivered: !s.attrs.noResponse && status > 0 && status < 400 && whole && !failed,
     fault: s.attrs.faultKind,
     cost: billedCost(status, s.attrs.model ?? '', usage),
     retryCount: s.attrs.retryCount,
