@@ -14,6 +14,7 @@ import {
 import { compareQuerySchema } from './compare';
 import { instrumentErrorSchema } from './instrument';
 import { invokeBody, invokeParams, invokeResponse } from './invoke';
+import { runReport } from './report';
 import {
   reportFormat,
   runId,
@@ -29,11 +30,12 @@ import {
   faultProfile,
   healthResponse,
   liveTick,
+  mockReset,
   mockSettings,
   mockStats,
   patternStats,
   runInfo,
-  runReport,
+  runRecord,
   scenarioInfo,
   seriesPoint,
   spanHit,
@@ -71,12 +73,7 @@ export const API_ROUTES = {
     path: '/api/runs/:id',
     params: z.object({ id: runId }),
     response: z.object({
-      run: z.looseObject({
-        runId: z.string(),
-        status: z.string(),
-        settings: z.unknown().optional(),
-        summary: z.unknown().optional(),
-      }),
+      run: runRecord,
       live: liveTick.nullable(),
     }),
   }),
@@ -171,7 +168,7 @@ export const API_ROUTES = {
   }),
   mockProfiles: route({ method: 'GET', path: '/api/mock/profiles', response: z.array(faultProfile) }),
   mockStats: route({ method: 'GET', path: '/api/mock/stats', response: mockStats }),
-  mockReset: route({ method: 'POST', path: '/api/mock/reset', response: z.looseObject({}) }),
+  mockReset: route({ method: 'POST', path: '/api/mock/reset', response: mockReset }),
 } as const;
 
 /** The name of one API route. */

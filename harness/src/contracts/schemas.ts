@@ -1,18 +1,20 @@
 /**
  * zod schemas of the harness API's responses: what the typed client checks every answer against
  * (and the route-map test checks the real server against). Each schema `satisfies` the TypeScript
- * type the server builds, so the two cannot drift apart silently. Large documents (the run report,
- * a comparison) are checked on their identifying fields and keep their full type.
+ * type the server builds, so the two cannot drift apart silently. Every response is checked whole;
+ * the run report's schema lives in `report.ts`, the comparison's in `compare.ts`.
  */
+
+import type { Stats as MockProviderStats } from 'mock-providers';
 import { z } from 'zod';
 import type { PatternStats } from '../queries/pattern-stats';
 import type { SeriesPoint } from '../queries/run-series';
 import type { SpanHit } from '../queries/span-search';
 import type { TraceHit, TraceSpan } from '../queries/traces';
-import type { RunReport } from '../runs/report/report-data';
+import type { RunRecord } from '../runs/registry';
 import type { SpanWriterStats } from '../store/span-writer';
 import type { HealthResponse, SqlResponse } from './api';
-import type { LiveTick, MockSettings, RunInfo, SecondTimings } from './live';
+import type { LiveTick, MockSettings, RunInfo, RunSettings, SecondTimings } from './live';
 
 export { comparisonSchema as comparison } from './compare';
 
@@ -131,23 +133,61 @@ export const faultProfile = z.object({
 /** One of the mock's fault profiles. */
 export type FaultProfile = z.infer<typeof faultProfile>;
 
-/** `GET /api/mock/stats`. */
-export const mockStats = z.looseObject({
+/** `GET /api/mock/stats`: the mock's `GET /__admin/stats`, forwarded as is. */
+export const mockStats = z.object({
   requests: z.number(),
   byStatus: counts,
   byFault: counts,
   byRoute: counts,
-});
+}) satisfies z.ZodType<MockProviderStats>;
 /** The mock's request counters. */
 export type MockStats = z.infer<typeof mockStats>;
 
-/** `GET|PUT /api/mock/config`. */
-export const mockSettings = z.looseObject({
+/** Per-model rate-limit overrides as the mock reports them: `{ "<provider>/<model>": { rpm?, tpm?, … } }`. */
+const rateLimitOverrides = z.record(z.string(), z.record(z.string(), z.number()));
+
+/** `GET|PUT /api/mock/config`: the mock's effective settings. */
+export const mockSettings = z.object({
   profile: z.string(),
   seed: z.number(),
   timeScale: z.number(),
-  rateLimits: z.unknown(),
-}) as unknown as z.ZodType<MockSettings>;
+  /** `published`, `off`, a tier preset, or per-model overrides. */
+  rateLimits: z.union([z.string(), rateLimitOverrides]),
+}) satisfies z.ZodType<MockSettings>;
+
+/** `POST /api/mock/reset`: the mock's `POST /__admin/reset` answer. */
+export const mockReset = z.object({ ok: z.literal(true) });
+/** What resetting the mock answers. */
+export type MockResetResponse = z.infer<typeof mockReset>;
+
+/** `RunSettings`: what a run ran on, as its registry record keeps it. */
+export const runSettings = z.object({
+  mock: mockSettings.nullable(),
+  client: z.record(z.string(), z.unknown()).nullable(),
+  mockChanges: z.array(z.object({ at: z.string(), settings: mockSettings })).exactOptional(),
+}) satisfies z.ZodType<RunSettings>;
+
+/**
+ * `GET /api/runs/:id` `run`: the registry record, merged with the run as listed while it runs
+ * (which adds `target`).
+ */
+export const runRecord = z.object({
+  runId: z.string(),
+  scenario: z.string(),
+  engine: z.enum(['builtin', 'k6']),
+  status: z.enum(['running', 'completed', 'failed', 'aborted']),
+  seed: z.number(),
+  gitVersion: z.string(),
+  /** The scenario as run (after CLI overrides). */
+  config: z.unknown(),
+  settings: runSettings.nullable(),
+  /** The run's summary; empty while running. */
+  summary: z.unknown(),
+  thresholdsPassed: z.boolean().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  target: z.enum(['builtin', 'url']).exactOptional(),
+}) satisfies z.ZodType<RunRecord>;
 
 /** `GET /api/traces` hit. */
 export const traceHit = z.object({
@@ -229,13 +269,3 @@ export const patternStats = z.object({
   wastedUsd: z.number(),
   retries: z.number(),
 }) satisfies z.ZodType<PatternStats>;
-
-/** `GET /api/runs/:id/report` (JSON): checked on its identity and accounting, typed in full. */
-export const runReport = z.looseObject({
-  runId: z.string(),
-  scenario: z.string(),
-  status: z.string(),
-  patterns: z.array(z.looseObject({ pattern: z.string(), requests: z.number() })),
-  timeSeries: z.array(z.looseObject({ second: z.number() })),
-  accounting: z.looseObject({ scheduled: z.number(), identityHolds: z.boolean() }),
-}) as unknown as z.ZodType<RunReport>;
