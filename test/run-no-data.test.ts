@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { driveRun } from '../harness/src/cli/run-command';
+import { API_ROUTES } from '../harness/src/contracts/routes';
 import { getJson, startTestStack } from './helpers';
 
 /**
@@ -45,6 +46,8 @@ describe('harness run: a run that measured nothing fails', () => {
     expect(run).toMatchObject({ status: 'failed', thresholdsPassed: false });
     const report = await getJson(`${stack.url}/api/runs/${runId}/report`);
     expect(report).toMatchObject({ status: 'failed', passed: false, verdict: 'NO DATA' });
+    // a failed run's report still matches the API contract's schema, whole
+    API_ROUTES.report.response.parse(report);
     expect(report.thresholds).toEqual([
       expect.objectContaining({ observed: null, pass: false, verdict: 'no data' }),
     ]);

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../harness/src/contracts/routes';
 import type { AppSection } from '../harness/src/runs/report/app-section';
 import type { RunReport } from '../harness/src/runs/report/report-data';
 import { loadScenarioFile } from '../harness/src/scenarios/load-file';
@@ -61,6 +62,8 @@ describe('your app under load: driver → app → mock, one trace', () => {
     await stack.spans.flush();
     const report = (await getJson(`${stack.url}/api/runs/${run.info.runId}/report`)) as RunReport;
     if (!report.app) throw new Error(`no app section: ${JSON.stringify(report).slice(0, 500)}`);
+    // the whole report, app section included, matches the API contract's schema
+    API_ROUTES.report.response.parse(report);
     // One cost in every view: the run's cost is the provider calls inside its traces.
     expect(report.cost.totalUsd).toBeCloseTo(report.app.costUsd ?? Number.NaN, 12);
     expect(report.cost.totalUsd).toBeGreaterThan(0);
