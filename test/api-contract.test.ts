@@ -38,6 +38,10 @@ describe('API contract: every route answers what its schema says', () => {
     expect((await call('putMockConfig', { body: { timeScale: config.timeScale } })).timeScale).toBe(
       config.timeScale,
     );
+    // An inline profile is a setting too: the answer (and every run record that keeps it) parses.
+    const inline = await call('putMockConfig', { body: { profile: { faults: { server_error: 0.01 } } } });
+    expect(inline.profile).toMatchObject({ faults: { server_error: 0.01 } });
+    await call('putMockConfig', { body: { profile: config.profile } });
     await call('mockReset');
     const invoked = await call('invoke', {
       params: { pattern: 'direct' },

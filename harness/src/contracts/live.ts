@@ -84,7 +84,8 @@ export interface SpanHealth {
 
 /** The mock's current settings. */
 export interface MockSettings {
-  profile: string;
+  /** A built-in profile's name, or an inline profile (`{ faults, signals? }`) set through the admin API. */
+  profile: string | Record<string, unknown>;
   seed: number;
   timeScale: number;
   rateLimits: unknown;

@@ -148,7 +148,7 @@ const rateLimitOverrides = z.record(z.string(), z.record(z.string(), z.number())
 
 /** `GET|PUT /api/mock/config`: the mock's effective settings. */
 export const mockSettings = z.object({
-  profile: z.string(),
+  profile: z.union([z.string(), z.record(z.string(), z.unknown())]),
   seed: z.number(),
   timeScale: z.number(),
   /** `published`, `off`, a tier preset, or per-model overrides. */

@@ -33,13 +33,15 @@ export function MockControl() {
       setBusy(false);
     }
   };
-  const chosen = profiles.data?.find((p) => p.name === (profile ?? config?.profile));
+  // An inline profile (set through the admin API) has no name to select: shown as "inline".
+  const current = typeof config?.profile === 'string' ? config.profile : undefined;
+  const chosen = profiles.data?.find((p) => p.name === (profile ?? current));
   return (
     <Panel
       title="Mock providers"
       unit={
         config
-          ? `now: profile ${config.profile}, seed ${config.seed}, timeScale ${config.timeScale}`
+          ? `now: profile ${current ?? 'inline'}, seed ${config.seed}, timeScale ${config.timeScale}`
           : 'loading…'
       }
     >
@@ -48,7 +50,7 @@ export function MockControl() {
           <span>fault profile</span>
           <select
             data-testid="profile-select"
-            value={profile ?? config?.profile ?? ''}
+            value={profile ?? current ?? ''}
             onChange={(e) => setProfile(e.target.value)}
           >
             {(profiles.data ?? []).map((p) => (
@@ -61,8 +63,8 @@ export function MockControl() {
         <button
           type="button"
           data-testid="profile-apply"
-          disabled={busy || !(profile ?? config?.profile)}
-          onClick={() => void put({ profile: profile ?? config?.profile }, 'profile')}
+          disabled={busy || !(profile ?? current)}
+          onClick={() => void put({ profile: profile ?? current }, 'profile')}
         >
           Apply profile
         </button>
