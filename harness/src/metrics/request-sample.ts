@@ -52,3 +52,31 @@ export function samplesFromRecords(
 ): RequestSample[] {
   return records.filter((r) => !r.warmup).map((r) => sampleFromRecord(r, patternOf(r.index)));
 }
+
+/** A `harness_requests` row as the store queries select it (numbers may arrive as strings). */
+export interface StoredRequestRow {
+  pattern: string;
+  outcome: string;
+  error_class: string;
+  latency_ms: number | string;
+  ttft_ms: number | string | null;
+  cost_usd: number | string;
+  /** Retry waste in USD; queries that do not select it count none. */
+  wasted?: number | string | null;
+  retries: number | string;
+}
+
+/** One stored request as a sample: the one mapping the report's and the series' queries share. */
+export function sampleFromStoredRow(r: StoredRequestRow): RequestSample {
+  const outcome = r.outcome === 'ok' || r.outcome === 'dropped' ? r.outcome : 'error';
+  return {
+    pattern: r.pattern,
+    outcome,
+    errorClass: outcome === 'error' ? r.error_class : '',
+    latencyMs: outcome === 'dropped' ? null : Number(r.latency_ms),
+    ttftMs: r.ttft_ms === null ? null : Number(r.ttft_ms),
+    costUsd: Number(r.cost_usd),
+    wastedUsd: Number(r.wasted ?? 0),
+    retries: Number(r.retries),
+  };
+}

@@ -1,6 +1,6 @@
 import type { Store } from '../store/client';
 import { providerCallCostByTrace } from './provider-call-cost';
-import type { RequestSample } from './request-sample';
+import { type RequestSample, sampleFromStoredRow } from './request-sample';
 
 interface Row {
   trace: string;
@@ -12,20 +12,6 @@ interface Row {
   cost_usd: number;
   wasted: number | null;
   retries: number;
-}
-
-function toSample(r: Row): RequestSample {
-  const outcome = r.outcome === 'ok' || r.outcome === 'dropped' ? r.outcome : 'error';
-  return {
-    pattern: r.pattern,
-    outcome,
-    errorClass: outcome === 'error' ? r.error_class : '',
-    latencyMs: outcome === 'dropped' ? null : Number(r.latency_ms),
-    ttftMs: r.ttft_ms === null ? null : Number(r.ttft_ms),
-    costUsd: Number(r.cost_usd),
-    wastedUsd: Number(r.wasted ?? 0),
-    retries: Number(r.retries),
-  };
 }
 
 /**
@@ -54,7 +40,7 @@ export async function storedSamples(store: Store, runId: string): Promise<Reques
   // A URL target's answers carry no cost: the provider calls in their traces do.
   const appCosts = runId === '' ? new Map<string, number>() : await providerCallCostByTrace(store, runId);
   return rows.map((row) => {
-    const sample = toSample(row);
+    const sample = sampleFromStoredRow(row);
     const appCost = appCosts.get(row.trace);
     return appCost === undefined ? sample : { ...sample, costUsd: appCost };
   });

@@ -1,5 +1,5 @@
 import { aggregate } from '../metrics/aggregate';
-import type { RequestSample } from '../metrics/request-sample';
+import { sampleFromStoredRow } from '../metrics/request-sample';
 import { type SecondTimings, timingsByPattern } from '../metrics/second-timings';
 import type { Store } from '../store/client';
 
@@ -52,20 +52,6 @@ interface GaugeRow {
   queue_depth: number;
 }
 
-const sampleOf = (r: RequestRow): RequestSample => {
-  const outcome = r.outcome === 'ok' || r.outcome === 'dropped' ? r.outcome : 'error';
-  return {
-    pattern: r.pattern,
-    outcome,
-    errorClass: outcome === 'error' ? r.error_class : '',
-    latencyMs: outcome === 'dropped' ? null : Number(r.latency_ms),
-    ttftMs: r.ttft_ms === null ? null : Number(r.ttft_ms),
-    costUsd: Number(r.cost_usd),
-    wastedUsd: 0,
-    retries: Number(r.retries),
-  };
-};
-
 /**
  * Per-second series of a run: its driver rows from `harness_requests` grouped by scheduled second
  * (whole seconds since the first one, as the driver counts them, not clock-second boundaries),
@@ -100,7 +86,7 @@ export async function runSeries(store: Store, runId: string): Promise<SeriesPoin
   const seconds = [...new Set([...bySecond.keys(), ...gaugeAt.keys()])].sort((a, b) => a - b);
   return seconds.map((t) => {
     const list = bySecond.get(t) ?? [];
-    const samples = list.map(sampleOf);
+    const samples = list.map(sampleFromStoredRow);
     const m = aggregate(samples);
     const g = gaugeAt.get(t);
     return {
