@@ -1,8 +1,10 @@
 /**
  * Instrument error (issue 19): does the harness measure what the mock did? Three topologies side
- * by side: `one loop` (store, mock, client, driver in one process — what `harness up`/`run` start),
- * `mock apart` (the mock in its own process, `harness mock` + HARNESS_PROVIDER_URL, its spans over
- * OTLP) and `driver thread` (HARNESS_DRIVER_THREAD=1: the driver's schedule on its own thread). Each drives `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant
+ * by side: `threads` (the default topology of `harness up`/`run`/`npm start`: driver, mock and K
+ * client workers on threads of their own), `one loop` (store, mock, client, driver on one event
+ * loop — the old default), `mock apart` (the mock in its own process, `harness mock` +
+ * HARNESS_PROVIDER_URL, its spans over OTLP) and `driver thread` (only the driver's schedule on its
+ * own thread). Each drives `streaming-ramp` at 1,000 RPM and `direct-ramp` at 3,000 RPM at a constant
  * rate, and each run's stored "Instrument error" section is read back: schedule lateness,
  * per-request TTFT and e2e error against the mock's ground truth, the mock's own lateness, and
  * event-loop delay with the process's CPU use and the machine's load.
@@ -17,6 +19,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { defaultTopology, type Topology } from '../harness/src/config';
 import { buildRunReport } from '../harness/src/runs/report/report-data';
 import { loadScenario } from '../harness/src/scenarios/load';
 import { startStack } from '../harness/src/stack';
@@ -67,18 +70,30 @@ async function startMockProcess(otlpUrl: string) {
   return { url: /mock providers on (\S+)/.exec(text)?.[1] as string, stop: () => child.kill('SIGINT') };
 }
 
-/** Both runs, one after the other, on one harness per topology. */
+const TOPOLOGIES = ['threads', 'one loop', 'mock apart', 'driver thread'] as const;
+type TopologyName = (typeof TOPOLOGIES)[number];
+
+/** The threads each arm gives its own loop (`threads` is what `harness up`/`run`/`npm start` use). */
+function workersOf(topology: TopologyName): Topology | undefined {
+  if (topology === 'threads') return defaultTopology();
+  if (topology === 'driver thread') return { client: 0, mock: 0, driverThread: true };
+  return undefined;
+}
+
+/**
+ * Both runs, one after the other, on one harness per topology. `BENCH_TOPOLOGIES` (comma-separated)
+ * picks arms; default all four.
+ */
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  for (const topology of ['one loop', 'mock apart', 'driver thread'] as const)
+  const picked = (process.env.BENCH_TOPOLOGIES?.split(',') ?? TOPOLOGIES).map((t) => t.trim());
+  for (const topology of TOPOLOGIES.filter((t) => picked.includes(t)))
     out.push(...(await runTopology(topology)));
   return out;
 }
 
-async function runTopology(topology: 'one loop' | 'mock apart' | 'driver thread'): Promise<BenchResult[]> {
-  // read when the harness wires its runs
-  if (topology === 'driver thread') process.env.HARNESS_DRIVER_THREAD = '1';
-  else delete process.env.HARNESS_DRIVER_THREAD;
+async function runTopology(topology: TopologyName): Promise<BenchResult[]> {
+  const workers = workersOf(topology);
   const seconds = Number(process.env.BENCH_INSTRUMENT_SECONDS ?? 120);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-instrument-'));
   // the separate mock needs the receiver's port before the harness starts: take a free one
@@ -93,6 +108,7 @@ async function runTopology(topology: 'one loop' | 'mock apart' | 'driver thread'
       token: undefined,
       mock: { host: '127.0.0.1' },
       providerUrl: mock?.url,
+      ...(workers ? { workers } : {}),
     },
     store: { mode: 'embedded', dataDir: dir },
     log: pino({ level: 'warn' }),

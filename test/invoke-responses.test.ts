@@ -35,7 +35,7 @@ describe('api: "responses" — the patterns through OpenAI\'s Responses API', ()
       let rows: { SpanName: string }[] = [];
       for (let tries = 0; tries < 50 && !rows.some((row) => row.SpanName === 'POST /v1/responses'); tries++) {
         await stack.tracing.provider.forceFlush();
-        await stack.mock?.tracing.provider.forceFlush();
+        await stack.mock?.flush();
         await stack.spans.flush();
         rows = await sql<{ SpanName: string }>(
           stack,

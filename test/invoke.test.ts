@@ -76,7 +76,7 @@ describe('POST /api/invoke/:pattern through the instrumented client and the in-p
   ])("joins the mock's ground-truth span to the trace of a %s call", async (provider, model) => {
     const r = await post(`${stack.url}/api/invoke/direct`, { provider, model, maxTokens: 16 });
     await stack.tracing.provider.forceFlush();
-    await stack.mock?.tracing.provider.forceFlush();
+    await stack.mock?.flush();
     await stack.spans.flush();
     const rows = await sql(
       stack,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -17,6 +18,17 @@ const envSchema = z.object({
   HARNESS_PROVIDER_URL: z.url().optional(),
   /** Bound of the span writer's in-memory queue (rows); beyond it spans are dropped and counted. */
   HARNESS_SPAN_QUEUE_ROWS: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Threads serving the built-in driver's invoke path (0 = on the main loop). */
+  HARNESS_CLIENT_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** 1 = the hosted mock on its own thread, 0 = on the main loop (one mock: its state is one). */
+  HARNESS_MOCK_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1, 'the mock keeps rate-limit windows, files and batches in one place: 0 or 1')
+    .optional(),
+  /** 1 = each built-in run's driver on its own thread, 0 = on the main loop. */
+  HARNESS_DRIVER_THREAD: z.enum(['0', '1']).optional(),
 });
 
 /** Where the harness listens and who may talk to it. */
@@ -33,6 +45,26 @@ export interface HarnessConfig {
   providerUrl: string | undefined;
   /** Bound of the span queue in rows (env HARNESS_SPAN_QUEUE_ROWS); default 200,000. */
   spanQueueRows?: number;
+  /** Which work gets a thread of its own (README: "Topology"); absent = everything on the main loop. */
+  workers?: Topology;
+}
+
+/** Which work runs off the main loop. */
+export interface Topology {
+  /** Client workers serving the built-in driver's invoke path (0 = the main loop serves it). */
+  client: number;
+  /** 1 = the hosted mock on its own thread. */
+  mock: number;
+  /** Each built-in run's driver on its own thread. */
+  driverThread: boolean;
+}
+
+/**
+ * What `harness up`/`run`/`npm start` use unless told otherwise: the driver and the mock on a
+ * thread each, and client workers for the cores left (at least one).
+ */
+export function defaultTopology(cores = availableParallelism()): Topology {
+  return { client: Math.max(1, Math.min(4, cores - 1)), mock: 1, driverThread: true };
 }
 
 /** True for addresses only this machine can reach. */
@@ -70,5 +102,15 @@ export function harnessConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Harn
     },
     providerUrl: e.HARNESS_PROVIDER_URL,
     ...(e.HARNESS_SPAN_QUEUE_ROWS === undefined ? {} : { spanQueueRows: e.HARNESS_SPAN_QUEUE_ROWS }),
+    workers: topologyFromEnv(e),
+  };
+}
+
+function topologyFromEnv(e: z.infer<typeof envSchema>): Topology {
+  const d = defaultTopology();
+  return {
+    client: e.HARNESS_CLIENT_WORKERS ?? d.client,
+    mock: e.HARNESS_MOCK_WORKERS ?? d.mock,
+    driverThread: e.HARNESS_DRIVER_THREAD === undefined ? d.driverThread : e.HARNESS_DRIVER_THREAD === '1',
   };
 }

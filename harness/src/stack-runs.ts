@@ -4,6 +4,7 @@ import type { LiveTick, RunInfo } from './contracts/live';
 import { flushWithin } from './runs/bounded-flush';
 import type { RunClientGauges } from './runs/client-gauges';
 import { queryComparedRequests } from './runs/instrument/instrument-error';
+import type { LoopDelay } from './runs/instrument/loop-delay';
 import { mockAdminAt } from './runs/mock-isolation';
 import { type RunRegistry, runRegistry } from './runs/registry';
 import { createRunManager, type RunManager } from './runs/run-manager';
@@ -13,6 +14,7 @@ import { attachLiveSocket, type LiveServer } from './server/live-socket';
 import { clientConfigFromScenario } from './server/scenario-client-config';
 import type { Store } from './store/client';
 import type { SpanWriter } from './store/span-writer';
+import type { ClientWorkers } from './topology/client-workers';
 
 /** Runs and their live feed, as the stack wires them. */
 export interface RunsWiring {
@@ -51,6 +53,12 @@ export async function wireRuns(deps: {
   mockUrl: string | undefined;
   /** Push every span still in a tracer's batch into the span writer (before it is flushed). */
   flushTracing: () => Promise<void>;
+  /** Each built-in run's driver on its own thread. */
+  driverThread: boolean;
+  /** The client workers serving the built-in driver's invoke path, if the harness has them. */
+  clientWorkers: ClientWorkers | undefined;
+  /** The worker threads whose loop delay every run reports (mock, client workers). */
+  threads: () => Array<{ markLoop(): void; readLoop(): Promise<LoopDelay | undefined> }>;
   log: Logger;
 }): Promise<RunsWiring> {
   const registry = runRegistry(deps.store);
@@ -68,10 +76,22 @@ export async function wireRuns(deps: {
     harnessUrl: () => url,
     token: deps.token,
     mockAdmin: deps.mockUrl ? mockAdminAt(deps.mockUrl) : undefined,
-    gauges: gauges(deps.clients),
-    // The driver on its own thread (off this loop), when asked for: HARNESS_DRIVER_THREAD=1.
-    ...(process.env.HARNESS_DRIVER_THREAD === '1' ? { driverThread: {} } : {}),
+    // A run's client lives in the client workers when there are any (the driver sends there).
+    gauges: deps.clientWorkers
+      ? (name) => (deps.clientWorkers as ClientWorkers).gauges(name)
+      : gauges(deps.clients),
+    ...(deps.driverThread ? { driverThread: {} } : {}),
+    ...(deps.clientWorkers ? { invokeUrls: () => [...(deps.clientWorkers as ClientWorkers).urls] } : {}),
     instrument: {
+      otherLoops: {
+        mark: () => {
+          for (const t of deps.threads()) t.markLoop();
+        },
+        read: async () =>
+          (await Promise.all(deps.threads().map((t) => t.readLoop()))).filter(
+            (d): d is LoopDelay => d !== undefined,
+          ),
+      },
       async compared(runId) {
         // the run's end already flushed (or gave up on a store that is down): a short wait here
         await flushWithin(async () => {
@@ -83,6 +103,7 @@ export async function wireRuns(deps: {
     },
     prepareClient: (s) => {
       deps.clients.define(s.name, clientConfigFromScenario(s.client));
+      deps.clientWorkers?.define(s.name, clientConfigFromScenario(s.client));
       const config = deps.clients.all().get(s.name)?.config;
       return config ? (JSON.parse(JSON.stringify(config)) as Record<string, unknown>) : undefined;
     },

@@ -19,6 +19,7 @@ import { migrate } from './store/migrate';
 import { claimStoreOwner } from './store/owner';
 import { createSpanWriter, type SpanWriter, type SpanWriterOptions } from './store/span-writer';
 import { createTracing, type Tracing } from './telemetry/instrumentation';
+import { type ClientWorkers, startClientWorkers } from './topology/client-workers';
 import { HARNESS_VERSION } from './version';
 
 /** The running harness: store, span pipeline, OTLP receiver and API server. */
@@ -33,6 +34,8 @@ export interface Stack {
   /** Where provider calls go. */
   providerUrl: string;
   clients: ClientRegistry;
+  /** The client workers serving the built-in driver's invoke path (absent: the main loop does). */
+  clientWorkers: ClientWorkers | undefined;
   runs: RunsWiring;
   log: Logger;
   /** Base URL of the API and dashboard. */
@@ -75,13 +78,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanup.unshift(() => tracing.shutdown());
     const otlp = await createOtlpReceiver({ sink: spans, port: config.otlpPort, host: config.host });
     cleanup.unshift(() => otlp.close());
-    const mock = config.providerUrl ? undefined : await startHostedMock(config, spans);
+    // A worker thread that dies fails the runs that depend on it, with its reason.
+    let runsRef: RunsWiring | undefined;
+    const onWorkerCrash = (reason: string) => {
+      log.error({ reason }, 'a harness worker thread died; its runs fail');
+      runsRef?.manager.failAll(reason);
+    };
+    const mock = config.providerUrl ? undefined : await startHostedMock(config, spans, onWorkerCrash);
     if (mock) cleanup.unshift(() => mock.close());
     const providerUrl = config.providerUrl ?? (mock as HostedMock).server.url;
-    const requestLog = createRequestLog(
-      options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs'),
-      (message) => log.warn(message),
-    );
+    const logDir =
+      options.logDir ?? path.join(storeConfig.mode === 'embedded' ? storeConfig.dataDir : './data', 'logs');
+    const requestLog = createRequestLog(logDir, (message) => log.warn(message));
     cleanup.unshift(() => requestLog.close());
     const unrouteSdkConsole = routeSdkConsole(requestLog.logger);
     cleanup.unshift(async () => unrouteSdkConsole());
@@ -91,6 +99,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logger: requestLog.logger,
     });
     cleanup.unshift(() => clients.closeAll());
+    const clientWorkers = config.workers?.client
+      ? await startClientWorkers({
+          count: config.workers.client,
+          data: { providerUrl, token: config.token, storeConfig, logDir },
+          store,
+          spans,
+          onCrash: onWorkerCrash,
+        })
+      : undefined;
+    if (clientWorkers) cleanup.unshift(() => clientWorkers.close());
     const runs = await wireRuns({
       store,
       spans,
@@ -98,11 +116,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       token: config.token,
       mockUrl: providerUrl,
       flushTracing: async () => {
-        await tracing.provider.forceFlush();
-        await mock?.tracing.provider.forceFlush();
+        await Promise.all([tracing.provider.forceFlush(), mock?.flush(), clientWorkers?.flush()]);
       },
+      driverThread: config.workers?.driverThread ?? process.env.HARNESS_DRIVER_THREAD === '1',
+      clientWorkers,
+      threads: () => [...(mock?.thread ? [mock.thread] : []), ...(clientWorkers?.workers ?? [])],
       log,
     });
+    runsRef = runs;
     const app = createApp({
       store,
       spans,
@@ -134,7 +155,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Runs stop (and record their end) before the server and the span writer go away.
     cleanup.unshift(() => runs.close());
     log.info(
-      { url, otlp: otlp.url, providers: providerUrl, store: describeStore(storeConfig) },
+      {
+        url,
+        otlp: otlp.url,
+        providers: providerUrl,
+        store: describeStore(storeConfig),
+        threads: {
+          driver: config.workers?.driverThread ?? false,
+          mock: mock?.where ?? 'external',
+          clientWorkers: clientWorkers?.urls.length ?? 0,
+        },
+      },
       'harness up',
     );
     let closing: Promise<void> | undefined;
@@ -147,6 +178,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       mock,
       providerUrl,
       clients,
+      clientWorkers,
       runs,
       log,
       url,

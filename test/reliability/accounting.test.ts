@@ -57,7 +57,7 @@ describe('accounting at 2x a rate limit', () => {
     expect(result.summary.errorsByClass).not.toHaveProperty('unknown');
 
     await stack.tracing.provider.forceFlush();
-    await stack.mock?.tracing.provider.forceFlush();
+    await stack.mock?.flush();
     await stack.spans.flush();
     const report = await getJson(`${stack.url}/api/runs/${runId}/report`);
     expect(report.status).toBe('completed');

@@ -76,7 +76,7 @@ describe.skipIf(!enabled)('ClickHouse server outage', () => {
           await new Promise((res) => setTimeout(res, 250));
         }
         await stack.tracing.provider.forceFlush().catch(() => {});
-        await stack.mock?.tracing.provider.forceFlush().catch(() => {});
+        await stack.mock?.flush().catch(() => {});
         const down = stack.spans.stats();
         expect(down.consecutiveFailures).toBeGreaterThan(0);
         expect(down.dropped).toBe(0);

@@ -44,7 +44,7 @@ describe('store outage', () => {
   /** Flush the SDK processors too, so nothing sits upstream of the writer (a full queue fails the flush). */
   const flushAll = async () => {
     await stack.tracing.provider.forceFlush().catch(() => {});
-    await stack.mock?.tracing.provider.forceFlush().catch(() => {});
+    await stack.mock?.flush().catch(() => {});
   };
   const balanced = (s: Pick<SpanWriterStats, 'received' | 'exported' | 'dropped' | 'queued'>) =>
     s.exported + s.dropped + s.queued === s.received;

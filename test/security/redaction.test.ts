@@ -22,7 +22,7 @@ describe('secrets never reach logs, spans, runs or error bodies', () => {
   let logDir: string;
   const everything = async () => {
     await stack.tracing.provider.forceFlush();
-    await stack.mock?.tracing.provider.forceFlush();
+    await stack.mock?.flush();
     await stack.spans.flush();
     const tables = ['otel_traces', 'harness_runs'];
     const dump: string[] = [];

@@ -37,12 +37,20 @@ export interface CallerIdentity {
   timeoutMs?: number;
 }
 
-/** The harness's own client: the scenario's mix goes to `/api/invoke/<pattern>`. */
-export function builtinTarget(opts: CallerIdentity & { harnessUrl: string }): Target {
-  const base = opts.harnessUrl.replace(/\/+$/, '');
+/**
+ * The harness's own client: the scenario's mix goes to `/api/invoke/<pattern>`, at the harness or,
+ * when it has client workers, spread over their origins in turn (`invokeUrls`).
+ */
+export function builtinTarget(opts: CallerIdentity & { harnessUrl: string; invokeUrls?: string[] }): Target {
+  const trim = (u: string) => u.replace(/\/+$/, '');
+  const bases = opts.invokeUrls?.length ? opts.invokeUrls.map(trim) : [trim(opts.harnessUrl)];
+  let turn = 0;
   return {
-    probe: () => probe(`${base}/api/health`, 'GET'),
+    probe: async () => {
+      for (const b of bases) await probe(`${b}/api/health`, 'GET');
+    },
     send: async (call, stop) => {
+      const base = bases[turn++ % bases.length] as string;
       const body: Record<string, unknown> = { provider: call.provider, model: call.model };
       if (call.input !== undefined) body.input = call.input;
       if (call.maxTokens !== undefined) body.maxTokens = call.maxTokens;

@@ -49,6 +49,11 @@ export interface ActiveRun {
   result: Promise<ScenarioRunResult | undefined>;
   lastTick: LiveTick | undefined;
   stop(): void;
+  /**
+   * End the run as failed with `reason` (a worker thread it depends on died): the driver stops,
+   * every request it sent is still recorded, and the run's record carries the reason.
+   */
+  fail(reason: string): void;
   /** Record a live change of the mock's settings made while this run runs (its record says so). */
   noteMockChange(settings: MockSettings): void;
 }
@@ -83,6 +88,8 @@ export interface RunManagerDeps {
    * `onThread` hands tests the thread (to crash it).
    */
   driverThread?: { onThread?(runId: string, thread: DriverThread): void };
+  /** The client workers' origins at this moment, when the harness has them (built-in sends go there). */
+  invokeUrls?: () => string[];
   /** Where each run's instrument error is measured (absent: loop delay only). */
   instrument?: InstrumentSource;
   /** Push every span still buffered (tracers, writer) into the store; awaited before a run ends. */
@@ -104,6 +111,7 @@ export function createRunManager(deps: RunManagerDeps) {
     const engine = req.engine ?? 'builtin';
     const plan = planScenario(scenario, req.overrides);
     const abort = new AbortController();
+    let failure: string | undefined;
     const ids = new Map<number, RequestIds>();
     const record: RunRecord = {
       runId,
@@ -133,6 +141,10 @@ export function createRunManager(deps: RunManagerDeps) {
       result: Promise.resolve(undefined),
       lastTick: undefined,
       stop: () => abort.abort(),
+      fail(reason) {
+        failure ??= reason;
+        abort.abort();
+      },
       noteMockChange(settings) {
         if (!record.settings || record.status !== 'running') return;
         const change = { at: new Date().toISOString(), settings };
@@ -187,10 +199,12 @@ export function createRunManager(deps: RunManagerDeps) {
           handle.lastTick = ticker.tick(snap);
           deps.events.tick(handle.lastTick);
         };
+        const invokeUrls = deps.invokeUrls?.();
         const job = {
           scenario,
           runId,
           harnessUrl: deps.harnessUrl(),
+          invokeUrls,
           token: deps.token,
           overrides: req.overrides,
         };
@@ -205,6 +219,7 @@ export function createRunManager(deps: RunManagerDeps) {
             : await drive(scenario, {
                 runId,
                 harnessUrl: job.harnessUrl,
+                ...(invokeUrls && engine !== 'k6' ? { invokeUrls } : {}),
                 ...(deps.token ? { token: deps.token } : {}),
                 ...(req.overrides ? { overrides: req.overrides } : {}),
                 signal: abort.signal,
@@ -224,21 +239,23 @@ export function createRunManager(deps: RunManagerDeps) {
         }
         const { records: _records, ...summary } = result.summary;
         const measured = await instrument.finish(runId, summary.lateness.p99);
-        // A run that measured nothing (or nothing a threshold names) proves nothing: it fails.
-        const failed = result.noData !== null && !result.summary.aborted;
+        // A run that measured nothing (or nothing a threshold names) proves nothing: it fails; so
+        // does one whose worker thread died under it (`fail`), with that reason.
+        const error = failure ?? (result.summary.aborted ? null : result.noData);
         Object.assign(record, {
-          status: result.summary.aborted ? 'aborted' : failed ? 'failed' : 'completed',
-          summary: { ...result, summary, instrument: measured, ...(failed ? { error: result.noData } : {}) },
-          thresholdsPassed: result.passed,
+          status: error !== null ? 'failed' : result.summary.aborted ? 'aborted' : 'completed',
+          summary: { ...result, summary, instrument: measured, ...(error !== null ? { error } : {}) },
+          thresholdsPassed: failure ? false : result.passed,
           endedAt: new Date().toISOString(),
         });
         return result;
       } catch (e) {
         instrument.cancel();
-        deps.log('run failed', { runId, error: (e as Error).message });
+        const message = failure ? `${failure} (${(e as Error).message})` : (e as Error).message;
+        deps.log('run failed', { runId, error: message });
         Object.assign(record, {
           status: 'failed',
-          summary: { error: (e as Error).message },
+          summary: { error: message },
           endedAt: new Date().toISOString(),
         });
         throw e;
@@ -272,6 +289,10 @@ export function createRunManager(deps: RunManagerDeps) {
       return run !== undefined;
     },
     active: (): ActiveRun[] => [...active.values()],
+    /** Fail every active run with `reason` (a worker thread they depend on died). */
+    failAll(reason: string): void {
+      for (const r of active.values()) r.fail(reason);
+    },
     /** Stop everything (harness shutdown) and wait for the runs to record their end. */
     async stopAll(): Promise<void> {
       const runs = [...active.values()];

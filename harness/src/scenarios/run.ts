@@ -20,6 +20,8 @@ export interface ScenarioRunOptions {
   runId: string;
   /** Default http://127.0.0.1:3000. */
   harnessUrl?: string;
+  /** The harness's client workers' origins: built-in sends go there in turn instead (topology). */
+  invokeUrls?: string[];
   token?: string;
   overrides?: PlanOverrides;
   signal?: AbortSignal;
@@ -65,7 +67,11 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
   const target: Target =
     s.target.kind === 'url'
       ? urlTarget({ ...identity, ...s.target })
-      : builtinTarget({ ...identity, harnessUrl: opts.harnessUrl ?? 'http://127.0.0.1:3000' });
+      : builtinTarget({
+          ...identity,
+          harnessUrl: opts.harnessUrl ?? 'http://127.0.0.1:3000',
+          ...(opts.invokeUrls ? { invokeUrls: opts.invokeUrls } : {}),
+        });
   await target.probe();
   const summary = await runOpenModel({
     schedule: plan.schedule,

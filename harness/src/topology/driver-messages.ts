@@ -9,6 +9,8 @@ export interface DriverJob {
   scenario: Scenario;
   runId: string;
   harnessUrl: string;
+  /** Client workers' origins, when the harness has them (the sends go there). */
+  invokeUrls: string[] | undefined;
   token: string | undefined;
   overrides: PlanOverrides | undefined;
 }

@@ -27,7 +27,7 @@ export interface DriverThreadHooks {
 /** Error of a run whose driver thread died: the run fails with this reason. */
 export class DriverThreadCrashed extends Error {}
 
-const BOOT = new URL('./driver-thread-boot.mjs', import.meta.url);
+const BOOT = new URL('./ts-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./driver-worker.ts', import.meta.url).href;
 
 /** Start the driver thread for one run. */

@@ -29,6 +29,7 @@ runScenario(job.scenario, {
   harnessUrl: job.harnessUrl,
   ...(job.token ? { token: job.token } : {}),
   ...(job.overrides ? { overrides: job.overrides } : {}),
+  ...(job.invokeUrls ? { invokeUrls: job.invokeUrls } : {}),
   signal: abort.signal,
   headersFor: (index) => {
     post({ t: 'sent', index });

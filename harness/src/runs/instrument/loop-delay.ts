@@ -30,6 +30,8 @@ export const LOOP_DELAY_RESOLUTION_MS = 10;
 export interface LoopDelayMonitor {
   /** Forget what was seen so far (the warm-up ends). */
   reset(): void;
+  /** Read the distribution since the last reset, and keep watching. */
+  read(): LoopDelay;
   /** Stop and read the distribution. */
   stop(): LoopDelay;
 }
@@ -53,6 +55,9 @@ export function monitorLoopDelay(name: string): LoopDelayMonitor {
     },
     stop() {
       h.disable();
+      return this.read();
+    },
+    read() {
       const cpu = process.cpuUsage(cpu0);
       const wallMs = performance.now() - t0;
       const n = h.count;

@@ -5,8 +5,11 @@ import { type LoopDelay, monitorLoopDelay } from './loop-delay';
 export interface InstrumentSource {
   /** Flush every span pipeline, then join the run's requests to the mock's ground truth. */
   compared(runId: string): Promise<ComparedRequest[]>;
-  /** Event-loop delay of other loops (workers, a separate mock) over the same window, if any. */
-  otherLoops?(): LoopDelay[];
+  /**
+   * The harness's other loops (worker threads): `mark` when the warm-up ends, `read` their delay
+   * over the same window at the run's end.
+   */
+  otherLoops?: { mark(): void; read(): Promise<LoopDelay[]> };
 }
 
 /** Self-measurement of one run, from its start to its end. */
@@ -29,8 +32,13 @@ export function startRunInstrument(
   notCompared?: string,
 ): RunInstrument {
   const loop = monitorLoopDelay('harness');
-  const warm = warmupMs > 0 ? setTimeout(() => loop.reset(), warmupMs) : undefined;
+  const markWarmupEnd = () => {
+    loop.reset();
+    source?.otherLoops?.mark();
+  };
+  const warm = warmupMs > 0 ? setTimeout(markWarmupEnd, warmupMs) : undefined;
   warm?.unref();
+  if (warmupMs <= 0) source?.otherLoops?.mark();
   return {
     cancel() {
       clearTimeout(warm);
@@ -38,7 +46,7 @@ export function startRunInstrument(
     },
     async finish(runId, latenessP99) {
       clearTimeout(warm);
-      const loops = [loop.stop(), ...(source?.otherLoops?.() ?? [])];
+      const loops = [loop.stop(), ...((await source?.otherLoops?.read()) ?? [])];
       if (notCompared) return { ...instrumentError([], loops, latenessP99), notCompared };
       if (!source) return instrumentError([], loops, latenessP99);
       try {

@@ -1,0 +1,128 @@
+/**
+ * The main thread's client workers: K threads, each serving the built-in driver's `/api/invoke`
+ * with its own instrumented clients. The driver spreads its requests over them; a scenario's client
+ * settings reach every one; their gauges are merged for the live view; their spans and store calls
+ * arrive here.
+ */
+import type { ClientConfigInput } from '../client/config';
+import type { Store } from '../store/client';
+import type { SpanSink } from '../store/span-sink';
+import type {
+  ClientGaugeReport,
+  ClientWorkerData,
+  ClientWorkerReady,
+  FromClientWorker,
+  ToClientWorker,
+} from './client-worker-messages';
+import { type HarnessWorker, startHarnessWorker } from './harness-worker';
+import { answerStoreCall } from './store-proxy';
+
+/** Breaker states from worst to best: merged over workers, a provider/model shows its worst. */
+const SEVERITY = ['open', 'isolated', 'half-open', 'closed', 'off'];
+
+/** The running client workers. */
+export interface ClientWorkers {
+  /** Each worker's origin, for the driver's sends (`/api/invoke/<pattern>` under each). */
+  urls: string[];
+  /** Give every worker a scenario's client settings before its run. */
+  define(name: string, config: ClientConfigInput): void;
+  /** Queue depth (summed) and breaker states (worst per provider/model) of a client over workers. */
+  gauges(name: string): { queueDepth: number; breakers: Record<string, string> };
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  /** The workers themselves (tests crash one). */
+  workers: HarnessWorker<ClientWorkerReady, ToClientWorker>[];
+}
+
+/**
+ * Start `count` client workers; resolves once all listen. A worker that dies is reported through
+ * `onCrash` (its run fails there) and replaced, so the next run has all K again.
+ */
+export async function startClientWorkers(opts: {
+  count: number;
+  data: ClientWorkerData;
+  store: Store;
+  spans: SpanSink;
+  onCrash: (reason: string) => void;
+}): Promise<ClientWorkers> {
+  const reports: ClientGaugeReport[] = [];
+  const urls: string[] = [];
+  const workers: HarnessWorker<ClientWorkerReady, ToClientWorker>[] = [];
+  const defined = new Map<string, ClientConfigInput>();
+  let closing = false;
+  const spawn = (i: number) => {
+    const worker: HarnessWorker<ClientWorkerReady, ToClientWorker> = startHarnessWorker<
+      ClientWorkerReady,
+      FromClientWorker,
+      ToClientWorker
+    >({
+      name: `client worker ${i + 1}`,
+      entry: new URL('./client-worker.ts', import.meta.url),
+      data: opts.data,
+      spans: opts.spans,
+      onMessage: (m) => {
+        if (m.t === 'gauges') reports[i] = m.clients;
+        else void answerStoreCall(opts.store, m).then((answer) => worker.post(answer));
+      },
+      onCrash: (reason) => {
+        reports[i] = {};
+        opts.onCrash(reason);
+        if (closing) return;
+        // a replacement only for a worker that had started: one that cannot start would loop
+        void worker.ready.then(() => {
+          const next = spawn(i);
+          void next.ready.then(
+            (r) => {
+              urls[i] = r.url;
+            },
+            () => {},
+          );
+        });
+      },
+    });
+    workers[i] = worker;
+    // a replacement learns the settings of the scenarios defined so far
+    for (const [name, config] of defined) worker.post({ t: 'define', name, config });
+    return worker;
+  };
+  for (let i = 0; i < opts.count; i++) spawn(i);
+  try {
+    const ready = await Promise.all(workers.map((w) => w.ready));
+    ready.forEach((r, i) => {
+      urls[i] = r.url;
+    });
+    return {
+      urls,
+      define: (name, config) => {
+        defined.set(name, config);
+        for (const w of workers) w.post({ t: 'define', name, config });
+      },
+      gauges(name) {
+        let queueDepth = 0;
+        const breakers: Record<string, string> = {};
+        for (const report of reports) {
+          const g = report?.[name];
+          if (!g) continue;
+          queueDepth += g.queueDepth;
+          for (const [key, state] of Object.entries(g.breakers)) {
+            const seen = breakers[key];
+            if (seen === undefined || SEVERITY.indexOf(state) < SEVERITY.indexOf(seen)) breakers[key] = state;
+          }
+        }
+        return { queueDepth, breakers };
+      },
+      flush: async () => {
+        await Promise.all(workers.map((w) => w.flush()));
+      },
+      close: async () => {
+        closing = true;
+        await Promise.all(workers.map((w) => w.close()));
+      },
+      workers,
+    };
+  } catch (e) {
+    closing = true;
+    await Promise.all(workers.map((w) => w.close()));
+    throw e;
+  }
+}
