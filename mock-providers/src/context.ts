@@ -1,6 +1,7 @@
 import { type Tracer, trace } from '@opentelemetry/api';
 import { createStats, type StatsRecorder } from './admin/stats';
 import { createRng, type Rng } from './content/rng';
+import { type ArrivalDraws, createArrivalDraws } from './faults/arrival-draws';
 import { createTraceClaims } from './faults/baggage';
 import { type FaultProfile, resolveProfile } from './faults/profiles';
 import { type Pacer, sharedPacer } from './latency/pacer';
@@ -18,8 +19,10 @@ export interface MockContext {
   stats: StatsRecorder;
   /** Provider-owned state by slot (files, batches, stored responses; see `state-slots.ts`), cleared by reset. */
   state: Map<symbol, unknown>;
-  /** Arrival-order PRNG for fault decisions (restarted when `seed` is set or on reset). */
+  /** Arrival-order PRNG for fault decisions of requests without an arrival key (restarted when `seed` is set or on reset). */
   arrivalRng: Rng;
+  /** Fault draws keyed to a request's `harness.arrival` baggage (recreated when `seed` is set or on reset). */
+  arrivalDraws: ArrivalDraws;
   /** Traces whose baggage-forced fault was spent (one per trace; cleared on reset). */
   faultClaims: (traceId: string | undefined) => boolean;
   /** Token buckets per tenant (API key, provider, model). */
@@ -30,9 +33,9 @@ export interface MockContext {
   clock: () => number;
   /** What paces streamed events (injectable for tests). */
   pacer: Pacer;
-  /** Applies a validated config patch; restarts the PRNG when `seed` is present. */
+  /** Applies a validated config patch; restarts the PRNG and the arrival draws when `seed` is present. */
   update(patch: Partial<MockConfig>): void;
-  /** Clears stats, limiter state and stored objects, restarts the PRNG; config unchanged. */
+  /** Clears stats, limiter state and stored objects, restarts the PRNG and the arrival draws; config unchanged. */
   reset(): void;
 }
 
@@ -46,6 +49,7 @@ export function createContext(options: MockOptions = {}): MockContext {
     stats: createStats(),
     state: new Map(),
     arrivalRng: createRng(config.seed),
+    arrivalDraws: createArrivalDraws(config.seed),
     faultClaims: createTraceClaims(),
     limiter: createLimiter(config.rateLimits, () => ctx.clock()),
     tracer: (options.tracerProvider ?? trace).getTracer('mock-providers'),
@@ -53,7 +57,10 @@ export function createContext(options: MockOptions = {}): MockContext {
     pacer: options.pacer ?? sharedPacer,
     update(patch) {
       ctx.config = { ...ctx.config, ...patch };
-      if (patch.seed !== undefined) ctx.arrivalRng = createRng(patch.seed);
+      if (patch.seed !== undefined) {
+        ctx.arrivalRng = createRng(patch.seed);
+        ctx.arrivalDraws = createArrivalDraws(patch.seed);
+      }
       if (patch.profile !== undefined) ctx.profile = resolveProfile(patch.profile);
       if (patch.rateLimits !== undefined) ctx.limiter.configure(patch.rateLimits);
     },
@@ -62,6 +69,7 @@ export function createContext(options: MockOptions = {}): MockContext {
       ctx.state = new Map();
       ctx.limiter.reset();
       ctx.arrivalRng = createRng(ctx.config.seed);
+      ctx.arrivalDraws = createArrivalDraws(ctx.config.seed);
       ctx.faultClaims = createTraceClaims();
     },
   };

@@ -5,6 +5,8 @@
  * `mock.profile`. A baggage fault hits the FIRST request of its trace it can apply to (an
  * embeddings call does not use up an `sse_drop`); the app's retries, and the rest of its fan-out,
  * then meet the mock's normal behaviour — as a real transient fault would let them.
+ * `harness.arrival` names the load arrival a request belongs to, so its random fault draw is keyed
+ * to that arrival instead of to the order requests reach the mock (arrival-draws.ts).
  */
 import { Lru } from '../lru';
 
@@ -12,6 +14,11 @@ import { Lru } from '../lru';
 export const BAGGAGE_FAULT = 'mock.fault';
 /** Baggage key that picks a fault profile. */
 export const BAGGAGE_PROFILE = 'mock.profile';
+/**
+ * Baggage key naming the load arrival (the plan's arrival index) a request serves: the harness
+ * sets it on every provider call of that arrival, and the mock keys the call's fault draw to it.
+ */
+export const BAGGAGE_ARRIVAL = 'harness.arrival';
 
 /** One member's value from a W3C `baggage` header (`k=v;prop,k2=v2`), percent-decoded. */
 export function baggageValue(header: string | null, key: string): string | undefined {
@@ -28,6 +35,16 @@ export function baggageValue(header: string | null, key: string): string | undef
     }
   }
   return undefined;
+}
+
+/** The arrival index in a `baggage` header (`harness.arrival`): a non-negative safe integer, else undefined. */
+export function baggageArrival(header: string | null): number | undefined {
+  // Most requests carry no baggage at all: skip the parse for them.
+  if (!header?.includes(BAGGAGE_ARRIVAL)) return undefined;
+  const raw = baggageValue(header, BAGGAGE_ARRIVAL)?.trim();
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  const index = Number(raw);
+  return Number.isSafeInteger(index) ? index : undefined;
 }
 
 /** The trace id of a W3C `traceparent`, when it is well formed. */

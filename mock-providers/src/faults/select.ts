@@ -4,9 +4,11 @@ import { applicableKinds, type FaultKind, isFaultKind, type RequestShape } from 
 import { builtinProfile, type FaultProfile, PROFILE_NAMES } from './profiles';
 
 /**
- * The two numbers every fault site takes from the arrival-order PRNG, whether or not a fault is
- * then chosen: `u` picks the kind, `v` places it (which chunk, how much text, which items). A
- * fixed count per request keeps later requests' draws independent of earlier outcomes.
+ * The two numbers every fault site takes, whether or not a fault is then chosen: `u` picks the
+ * kind, `v` places it (which chunk, how much text, which items). They come from the arrival-order
+ * PRNG, or from a hash of the request's load arrival when its baggage names one
+ * (arrival-draws.ts). A fixed count per request keeps later requests' draws independent of earlier
+ * outcomes.
  */
 export interface FaultDraw {
   u: number;

@@ -1,6 +1,8 @@
+import type { Attributes } from '@opentelemetry/api';
 import { type HttpHandler, http } from 'msw';
 import type { MockContext } from '../context';
-import { drawFault, type FaultSelection, readSelection, SelectionError } from '../faults/select';
+import { ARRIVAL_ATTRIBUTE, ARRIVAL_ORDINAL_ATTRIBUTE, requestDraw } from '../faults/arrival-draws';
+import { type FaultSelection, readSelection, SelectionError } from '../faults/select';
 import type { Provider } from '../models/catalog';
 import { type GroundTruth, startTruth } from '../telemetry/ground-truth';
 import { clientRetryCount, RETRY_COUNT_ATTRIBUTE } from '../telemetry/retry-count';
@@ -66,8 +68,10 @@ type Path =
 /**
  * One MSW handler for a provider endpoint: arrival draw → ground-truth span → auth → control
  * headers → resolver → provider headers → stats. `label` is the stats route key and span name
- * (`POST /v1/chat/completions`). Fault sites take their PRNG draw first, synchronously, so draws
- * follow arrival order at the handler; other routes ignore `x-mock-*` headers.
+ * (`POST /v1/chat/completions`). Fault sites take their draw first, synchronously, so unkeyed
+ * draws follow arrival order at the handler (a request naming its load arrival in baggage draws by
+ * that key instead: faults/arrival-draws.ts); other routes take no draw and ignore `x-mock-*`
+ * headers.
  */
 export function providerRoute(
   ctx: MockContext,
@@ -79,22 +83,21 @@ export function providerRoute(
   options: { faultSite?: boolean } = {},
 ): HttpHandler {
   return http[method](path, async ({ request, params }) => {
-    const draw = options.faultSite ? drawFault(ctx.arrivalRng) : undefined;
+    const draw = options.faultSite
+      ? requestDraw(request.headers, label, ctx.arrivalRng, ctx.arrivalDraws)
+      : undefined;
     const startedAt = performance.now();
     const url = new URL(request.url);
     const requestId = binding.newRequestId();
     const errors = binding.errors(requestId);
     const retryCount = clientRetryCount(request.headers);
-    const truth = startTruth(
-      ctx.tracer,
-      request,
-      label,
-      binding.provider,
-      retryCount === undefined
-        ? { 'mock.seed': ctx.config.seed }
-        : { 'mock.seed': ctx.config.seed, [RETRY_COUNT_ATTRIBUTE]: retryCount },
-      url,
-    );
+    const attributes: Attributes = { 'mock.seed': ctx.config.seed };
+    if (retryCount !== undefined) attributes[RETRY_COUNT_ATTRIBUTE] = retryCount;
+    if (draw?.arrival !== undefined) {
+      attributes[ARRIVAL_ATTRIBUTE] = draw.arrival;
+      attributes[ARRIVAL_ORDINAL_ATTRIBUTE] = draw.ordinal ?? 0;
+    }
+    const truth = startTruth(ctx.tracer, request, label, binding.provider, attributes, url);
     let response: Response;
     try {
       const apiKey = binding.apiKey(request, url);
