@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/scenarios/load';
 import { runScenario } from '../src/scenarios/run';
 
-const seen: { url: string; fault?: string; body: string }[] = [];
+const seen: { url: string; fault?: string; arrival?: string; body: string }[] = [];
 let server: Server;
 let base = '';
 beforeAll(async () => {
@@ -15,7 +15,13 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       const fault = req.headers['x-mock-fault'];
-      seen.push({ url: req.url ?? '', body, ...(typeof fault === 'string' ? { fault } : {}) });
+      const arrival = req.headers['x-arrival-index'];
+      seen.push({
+        url: req.url ?? '',
+        body,
+        ...(typeof fault === 'string' ? { fault } : {}),
+        ...(typeof arrival === 'string' ? { arrival } : {}),
+      });
       const ok = req.url === '/api/invoke/direct' && !fault;
       res.setHeader('content-type', 'application/json');
       res.end(
@@ -65,6 +71,9 @@ describe('runScenario', () => {
       maxTokens: 64,
     });
     expect(seen.filter((x) => x.fault === 'overloaded').length).toBeGreaterThan(5);
+    // each arrival names its index, as k6 does, so the mock can key its fault draws to it
+    const invoked = seen.filter((x) => x.url.startsWith('/api/invoke/'));
+    expect(invoked.map((x) => Number(x.arrival)).sort((a, b) => a - b)).toEqual([...Array(80).keys()]);
     expect(r.thresholds.map((t) => t.pass)).toEqual([true, false]);
     expect(r.passed).toBe(false);
     expect(r.noData).toBeNull();

@@ -79,8 +79,11 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
     warmupMs: plan.warmupMs,
     send: (req) => {
       const call = plan.callFor(req.index);
-      const extra = opts.headersFor?.(req.index);
-      return target.send(extra ? { ...call, headers: { ...call.headers, ...extra } } : call, req.signal);
+      // The harness's own client learns the arrival as k6 tells it (`x-arrival-index`), so both
+      // engines' provider calls carry it to the mock, which keys its fault draws to it.
+      const arrival = s.target.kind === 'url' ? undefined : { 'x-arrival-index': String(req.index) };
+      const extra = { ...arrival, ...opts.headersFor?.(req.index) };
+      return target.send({ ...call, headers: { ...call.headers, ...extra } }, req.signal);
     },
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onRecord ? { onRecord: opts.onRecord } : {}),

@@ -1,5 +1,5 @@
 import { propagation, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { SpanSink } from '../store/span-sink';
@@ -39,8 +39,9 @@ export function createTracing(
   });
   if (options.global) {
     trace.setGlobalTracerProvider(provider);
-    // traceparent goes out with every provider call, so the mock's ground-truth span joins the trace.
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    // traceparent goes out with every provider call, so the mock's ground-truth span joins the trace;
+    // baggage too, so the mock keys its fault draws to the arrival (telemetry/arrival-baggage.ts).
+    propagation.setGlobalPropagator(harnessPropagator());
   }
   return {
     provider,
@@ -49,4 +50,11 @@ export function createTracing(
       await provider.shutdown();
     },
   };
+}
+
+/** W3C trace context and baggage: what the harness sends with every provider call. */
+export function harnessPropagator(): CompositePropagator {
+  return new CompositePropagator({
+    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+  });
 }

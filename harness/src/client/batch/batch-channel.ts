@@ -1,6 +1,8 @@
 import {
   type Context,
   context as otelContext,
+  propagation,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   type Tracer,
@@ -22,7 +24,19 @@ import {
 } from '../types';
 import { type BatchAggregator, createBatchAggregator } from './aggregator';
 
-type Item = { req: ChatRequest; headers: Record<string, string> };
+type Item = { req: ChatRequest; headers: Record<string, string>; parent: Context };
+
+/**
+ * The headers of a batch job: the first caller's, plus its baggage (its arrival key, so the mock
+ * keys the job's fault draw to that arrival). Not its trace context: the job serves several
+ * callers' traces, and its provider calls have never joined any one of them.
+ */
+function jobHeaders(first: Item | undefined): Record<string, string> {
+  const headers = { ...first?.headers };
+  const baggage = first && propagation.getBaggage(first.parent);
+  if (baggage) propagation.inject(propagation.setBaggage(ROOT_CONTEXT, baggage), headers);
+  return headers;
+}
 
 /**
  * The batch pattern's path: each logical call waits in an aggregator per provider/model; groups go
@@ -71,7 +85,7 @@ export function createBatchChannel(deps: {
               items.map((i) => i.req),
               {
                 pollIntervalMs: s.pollIntervalMs,
-                headers: items[0]?.headers ?? {},
+                headers: jobHeaders(items[0]),
                 onJob: (job) =>
                   span.setAttributes({
                     'harness.batch.id': job.id,
@@ -122,6 +136,7 @@ export function createBatchChannel(deps: {
       value = await aggregatorFor(req.provider, req.model, parent).add({
         req: { ...req, stream: false },
         headers: ctx.headers ?? {},
+        parent,
       });
     } catch (e) {
       error = classifyError(e);

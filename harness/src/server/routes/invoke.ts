@@ -7,6 +7,7 @@ import { outcomeFromInvoke } from '../../driver/invoke-outcome';
 import { invokePattern, PATTERN_NAMES, type PatternName } from '../../patterns/index';
 import { arrivalOf, k6Arrivals } from '../../scenarios/k6-arrivals';
 import type { Store } from '../../store/client';
+import { withArrival } from '../../telemetry/arrival-baggage';
 import type { ClientRegistry } from '../client-registry';
 import { badRequest, HttpError } from '../http-errors';
 
@@ -88,7 +89,8 @@ export function invokeRoutes(deps: { store: Store; clients: ClientRegistry; trac
       {
         ...(runId ? { runId } : {}),
         ...(scenario ? { scenario } : {}),
-        parent: propagation.extract(otelContext.active(), carrier),
+        // The arrival index rides as baggage to every provider call, keying the mock's fault draws.
+        parent: withArrival(propagation.extract(otelContext.active(), carrier), arrival?.index),
         headers: forwarded,
         signal: abort.signal,
       },
