@@ -2,7 +2,8 @@
  * Stock k6 drives a real harness (no fake invoke server): `POST /api/runs {engine: 'k6'}` spawns
  * scenarios/k6/run.js, every arrival lands in the store as a driver span, the run is registered with
  * `engine: k6` and its k6 summary, and the report, compare and seed views work on it. Also: the same
- * scenario and seed send the same pattern and forced-fault sequence on both engines, and
+ * scenario and seed send the same pattern and forced-fault sequence on both engines and meet the
+ * same random faults per arrival, and
  * `--execution-segment 0:1/2` sends half the arrivals. In CI (or HARNESS_REQUIRE_K6=1) these run
  * and fail without k6; elsewhere they are skipped when k6 is missing.
  */
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../harness/src/scenarios/load';
 import { runK6Tests } from '../harness/test/helpers/k6';
 import { getJson, post, startTestStack, waitForRunEnd } from './helpers';
-import { sequenceOf } from './k6-sequence';
+import { mockFaultsOf, sequenceOf } from './k6-sequence';
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 const root = path.resolve(import.meta.dirname, '..');
@@ -87,6 +88,10 @@ describe.skipIf(!runK6Tests)('the k6 engine against a real harness', () => {
     const builtinId = builtin.body.runId as string;
     expect((await waitForRunEnd(stack, builtinId, 120_000)).status).toBe('completed');
     expect(await sequenceOf(stack, builtinId)).toEqual(sequence);
+    // ...and the same random faults (seed-typical) call by call: the mock keys them to the arrival.
+    const k6Faults = await mockFaultsOf(stack, runId);
+    expect(k6Faults.length).toBeGreaterThanOrEqual(8);
+    expect(await mockFaultsOf(stack, builtinId)).toEqual(k6Faults);
     expect((await getJson(`${stack.url}/api/runs/${builtinId}/report`)).k6).toBeNull();
     const cmp = await getJson(`${stack.url}/api/compare?a=${builtinId}&b=${runId}`);
     // the two engines' runs compare pattern by pattern, with the engine difference named

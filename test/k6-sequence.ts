@@ -29,3 +29,21 @@ export async function sendTimesOf(stack: TestStack, runId: string): Promise<Map<
   );
   return new Map(rows.map((r) => [Number(r.i), Number(r.t) / 1000]));
 }
+
+/**
+ * The mock's ground truth of a run's arrivals: `index:route#ordinal fault` per provider call made
+ * inside an arrival's trace (a batch job, which serves several arrivals, joins none), sorted.
+ */
+export async function mockFaultsOf(stack: TestStack, runId: string): Promise<string[]> {
+  await stack.tracing.provider.forceFlush();
+  await stack.mock?.tracing.provider.forceFlush();
+  await stack.spans.flush();
+  const rows = await sql<{ c: string }>(
+    stack,
+    `SELECT concat(SpanAttributes['mock.arrival'], ':', SpanName, '#', SpanAttributes['mock.arrival.ordinal'],
+              ' ', SpanAttributes['mock.fault.kind']) AS c
+       FROM otel_traces WHERE ServiceName = 'mock-providers' AND TraceId IN
+         (SELECT TraceId FROM otel_traces WHERE SpanName LIKE 'load_request %' AND SpanAttributes['harness.run.id'] = '${runId}')`,
+  );
+  return rows.map((r) => r.c).sort();
+}
