@@ -46,7 +46,7 @@ describe('random faults follow the arrival, not the order requests reach the moc
   /** The mock's ground truth of one run, per arrival: each provider call, its ordinal and its fault. */
   async function faultsByArrival(runId: string): Promise<Map<string, string[]>> {
     await stack.tracing.provider.forceFlush();
-    await stack.mock?.tracing.provider.forceFlush();
+    await stack.mock?.flush();
     await stack.spans.flush();
     const rows = await sql<{ arrival: string; call: string }>(
       stack,
@@ -104,7 +104,7 @@ describe('random faults follow the arrival, not the order requests reach the moc
       { 'x-run-id': 'keyed-batch', 'x-scenario': scenario.name, 'x-arrival-index': '4242' },
     );
     expect(r.status).toBe(200);
-    await stack.mock?.tracing.provider.forceFlush();
+    await stack.mock?.flush();
     await stack.spans.flush();
     const rows = await sql(
       stack,

@@ -36,7 +36,7 @@ export async function sendTimesOf(stack: TestStack, runId: string): Promise<Map<
  */
 export async function mockFaultsOf(stack: TestStack, runId: string): Promise<string[]> {
   await stack.tracing.provider.forceFlush();
-  await stack.mock?.tracing.provider.forceFlush();
+  await stack.mock?.flush();
   await stack.spans.flush();
   const rows = await sql<{ c: string }>(
     stack,
