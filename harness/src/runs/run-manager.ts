@@ -1,17 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
-import type { LiveTick, MockSettings, RunInfo, RunSettings } from '../contracts/live';
+import type { RunSettings } from '../contracts/live';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
-import type { PlanOverrides } from '../scenarios/plan';
 import { planScenario } from '../scenarios/plan';
-import { runScenario, type ScenarioRunOptions, type ScenarioRunResult } from '../scenarios/run';
+import { runScenario, type ScenarioRunOptions } from '../scenarios/run';
 import { runScenarioWithK6 } from '../scenarios/run-k6';
 import type { Scenario } from '../scenarios/schema';
 import type { SpanSink } from '../store/span-sink';
 import { driveInThread } from '../topology/drive-in-thread';
 import type { DriverThread } from '../topology/driver-thread';
 import { gitVersion } from '../version';
+import type { ActiveRun, RunEvents, StartRun } from './active-run';
+import { newRunId } from './active-run';
 import { flushAtRunEnd } from './bounded-flush';
 import type { RunClientGauges } from './client-gauges';
 import type { InstrumentSource } from './instrument/run-instrument';
@@ -22,47 +22,7 @@ import { isolateMock, type MockAdmin, type MockLease } from './mock-isolation';
 import type { RunRecord, RunRegistry } from './registry';
 import { runInfoOf } from './run-info';
 
-/** What starts a run. */
-export interface StartRun {
-  scenario: Scenario;
-  overrides?: PlanOverrides;
-  /** Defaults to a time-ordered id. */
-  runId?: string;
-  /** Who sends the requests: the built-in driver (default) or stock k6 (scenarios/k6/run.js). */
-  engine?: 'builtin' | 'k6';
-  /** Flags for `k6 run` (engine k6 only). */
-  k6Args?: string[];
-}
-
-/** Events the manager announces (socket.io broadcasts them). */
-export interface RunEvents {
-  started(run: RunInfo): void;
-  tick(tick: LiveTick): void;
-  finished(run: RunInfo): void;
-  /** The mock's settings changed (a run applied its own, or put back the ones it found). */
-  mockConfig?(settings: MockSettings): void;
-}
-
-/** A running run. */
-export interface ActiveRun {
-  info: RunInfo;
-  result: Promise<ScenarioRunResult | undefined>;
-  lastTick: LiveTick | undefined;
-  stop(): void;
-  /**
-   * End the run as failed with `reason` (a worker thread it depends on died): the driver stops,
-   * every request it sent is still recorded, and the run's record carries the reason.
-   */
-  fail(reason: string): void;
-  /** Record a live change of the mock's settings made while this run runs (its record says so). */
-  noteMockChange(settings: MockSettings): void;
-}
-
-/** A time-ordered, unique run id: `20261129-194501-ab12cd`. */
-export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
+export { type ActiveRun, newRunId, type RunEvents, type StartRun } from './active-run';
 
 /** Where the manager's runs send their requests and record their results. */
 export interface RunManagerDeps {
