@@ -14,6 +14,7 @@ import type { ActiveRun, RunEvents, StartRun } from './active-run';
 import { newRunId } from './active-run';
 import { flushAtRunEnd } from './bounded-flush';
 import type { RunClientGauges } from './client-gauges';
+import type { LoopDelay } from './instrument/loop-delay';
 import type { InstrumentSource } from './instrument/run-instrument';
 import { startRunInstrument } from './instrument/run-instrument';
 import { createLiveTicker } from './live-ticker';
@@ -72,6 +73,7 @@ export function createRunManager(deps: RunManagerDeps) {
     const plan = planScenario(scenario, req.overrides);
     const abort = new AbortController();
     let failure: string | undefined;
+    const ownLoops: LoopDelay[] = [];
     const ids = new Map<number, RequestIds>();
     const record: RunRecord = {
       runId,
@@ -174,6 +176,7 @@ export function createRunManager(deps: RunManagerDeps) {
                 signal: abort.signal,
                 onRecord,
                 onTick,
+                onLoop: (d) => ownLoops.push(d),
                 onThread: (t) => deps.driverThread?.onThread?.(runId, t),
               })
             : await drive(scenario, {
@@ -198,7 +201,7 @@ export function createRunManager(deps: RunManagerDeps) {
           deps.events.tick(last);
         }
         const { records: _records, ...summary } = result.summary;
-        const measured = await instrument.finish(runId, summary.lateness.p99);
+        const measured = await instrument.finish(runId, summary.lateness.p99, ownLoops);
         // A run that measured nothing (or nothing a threshold names) proves nothing: it fails; so
         // does one whose worker thread died under it (`fail`), with that reason.
         const error = failure ?? (result.summary.aborted ? null : result.noData);

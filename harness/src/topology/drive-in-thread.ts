@@ -1,5 +1,6 @@
 import type { TickSnapshot } from '../driver/executor';
 import type { CompletedRecord, DriverRecord } from '../driver/types';
+import type { LoopDelay } from '../runs/instrument/loop-delay';
 import type { RequestIds } from '../runs/load-request-span';
 import type { ScenarioPlan } from '../scenarios/plan';
 import type { ScenarioRunResult } from '../scenarios/run';
@@ -23,6 +24,8 @@ export async function driveInThread(
     signal: AbortSignal;
     onRecord(record: DriverRecord, ids: RequestIds): void;
     onTick(snapshot: TickSnapshot): void;
+    /** The thread's own loop delay over the measured window. */
+    onLoop?(delay: LoopDelay): void;
     /** The thread, once started (tests crash it). */
     onThread?(thread: DriverThread): void;
   },
@@ -35,6 +38,7 @@ export async function driveInThread(
       hooks.onRecord(record, derivedRequestIds(job.runId, record.index));
     },
     onTick: hooks.onTick,
+    ...(hooks.onLoop ? { onLoop: hooks.onLoop } : {}),
   });
   hooks.onThread?.(thread);
   const stop = () => thread.stop();

@@ -1,5 +1,6 @@
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
+import type { LoopDelay } from '../runs/instrument/loop-delay';
 import type { PlanOverrides } from '../scenarios/plan';
 import type { ScenarioRunResult } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
@@ -23,5 +24,5 @@ export type FromDriver =
   | { t: 'sent'; index: number }
   | { t: 'record'; record: DriverRecord }
   | { t: 'tick'; snapshot: TickSnapshot }
-  | { t: 'done'; result: ScenarioRunResult }
+  | { t: 'done'; result: ScenarioRunResult; loop: LoopDelay }
   | { t: 'error'; message: string };

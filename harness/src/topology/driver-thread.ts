@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
+import type { LoopDelay } from '../runs/instrument/loop-delay';
 import type { ScenarioRunResult } from '../scenarios/run';
 import type { DriverJob, FromDriver, ToDriver } from './driver-messages';
 
@@ -22,6 +23,8 @@ export interface DriverThreadHooks {
   onSent(index: number): void;
   onRecord(record: DriverRecord): void;
   onTick(snapshot: TickSnapshot): void;
+  /** The thread's own event-loop delay over the measured window, once the run ended. */
+  onLoop?(delay: LoopDelay): void;
 }
 
 /** Error of a run whose driver thread died: the run fails with this reason. */
@@ -46,6 +49,7 @@ export function startDriverThread(job: DriverJob, hooks: DriverThreadHooks): Dri
       else if (m.t === 'record') hooks.onRecord(m.record);
       else if (m.t === 'tick') hooks.onTick(m.snapshot);
       else if (m.t === 'done') {
+        hooks.onLoop?.(m.loop);
         settled = true;
         resolve(m.result);
       } else fail(new Error(m.message));

@@ -4,7 +4,9 @@
  * API) is doing. Talks to the main thread by messages only (see driver-thread.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { monitorLoopDelay } from '../runs/instrument/loop-delay';
 import { traceparent } from '../runs/load-request-span';
+import { planScenario } from '../scenarios/plan';
 import { runScenario } from '../scenarios/run';
 import { derivedRequestIds } from './derived-ids';
 import type { DriverJob, FromDriver, ToDriver } from './driver-messages';
@@ -24,6 +26,11 @@ port.on('message', (m: ToDriver) => {
     });
 });
 
+// this thread's own loop delay over the measured window, reported with the run's end
+const loop = monitorLoopDelay('driver thread');
+const warmupMs = planScenario(job.scenario, job.overrides).warmupMs;
+if (warmupMs > 0) setTimeout(() => loop.reset(), warmupMs).unref();
+
 runScenario(job.scenario, {
   runId: job.runId,
   harnessUrl: job.harnessUrl,
@@ -39,7 +46,7 @@ runScenario(job.scenario, {
   onTick: (snapshot) => post({ t: 'tick', snapshot }),
 }).then(
   (result) => {
-    post({ t: 'done', result });
+    post({ t: 'done', result, loop: loop.stop() });
     port.close();
   },
   (e: Error) => {

@@ -15,7 +15,12 @@ export interface InstrumentSource {
 /** Self-measurement of one run, from its start to its end. */
 export interface RunInstrument {
   /** Stop measuring and compute the section; null (with the reason logged) when the store failed. */
-  finish(runId: string, latenessP99: number | null): Promise<InstrumentError | null>;
+  finish(
+    runId: string,
+    latenessP99: number | null,
+    /** Loops that reported by themselves over the measured window (the run's driver thread). */
+    ownLoops?: LoopDelay[],
+  ): Promise<InstrumentError | null>;
   /** Stop measuring without a result (the run failed). */
   cancel(): void;
 }
@@ -44,9 +49,9 @@ export function startRunInstrument(
       clearTimeout(warm);
       loop.stop();
     },
-    async finish(runId, latenessP99) {
+    async finish(runId, latenessP99, ownLoops = []) {
       clearTimeout(warm);
-      const loops = [loop.stop(), ...((await source?.otherLoops?.read()) ?? [])];
+      const loops = [loop.stop(), ...ownLoops, ...((await source?.otherLoops?.read()) ?? [])];
       if (notCompared) return { ...instrumentError([], loops, latenessP99), notCompared };
       if (!source) return instrumentError([], loops, latenessP99);
       try {
