@@ -15,10 +15,8 @@ import type {
   ToClientWorker,
 } from './client-worker-messages';
 import { type HarnessWorker, startHarnessWorker } from './harness-worker';
+import { mergeGauges } from './merge-gauges';
 import { answerStoreCall } from './store-proxy';
-
-/** Breaker states from worst to best: merged over workers, a provider/model shows its worst. */
-const SEVERITY = ['open', 'isolated', 'half-open', 'closed', 'off'];
 
 /** The running client workers. */
 export interface ClientWorkers {
@@ -97,20 +95,7 @@ export async function startClientWorkers(opts: {
         defined.set(name, config);
         for (const w of workers) w.post({ t: 'define', name, config });
       },
-      gauges(name) {
-        let queueDepth = 0;
-        const breakers: Record<string, string> = {};
-        for (const report of reports) {
-          const g = report?.[name];
-          if (!g) continue;
-          queueDepth += g.queueDepth;
-          for (const [key, state] of Object.entries(g.breakers)) {
-            const seen = breakers[key];
-            if (seen === undefined || SEVERITY.indexOf(state) < SEVERITY.indexOf(seen)) breakers[key] = state;
-          }
-        }
-        return { queueDepth, breakers };
-      },
+      gauges: (name) => mergeGauges(reports, name),
       flush: async () => {
         await Promise.all(workers.map((w) => w.flush()));
       },
