@@ -13,8 +13,8 @@ export interface HostedMock {
   where: 'main loop' | 'worker thread';
   /** Push every mock span still batched into the span writer. */
   flush(): Promise<void>;
-  /** Its thread, when it has one (its loop delay is reported with every run). */
-  thread?: { markLoop(): void; readLoop(): Promise<LoopDelay | undefined> };
+  /** Its thread, when it has one (its loop delay is reported with every run; tests crash it). */
+  thread?: { markLoop(): void; readLoop(): Promise<LoopDelay | undefined>; crash(): void };
   close(): Promise<void>;
 }
 
