@@ -62,7 +62,7 @@ describe('threaded topology: the mock, two client workers and the driver on thre
     expect(traces).toHaveLength(t.ok);
     expect(traces.filter((r) => r.pattern !== 'batch').length).toBeGreaterThan(0);
     expect(incomplete(traces)).toEqual([]);
-    expect(rec.loops).toEqual(['harness', 'mock thread', 'client worker 1', 'client worker 2']);
+    expect(rec.loops).toEqual(['harness', 'driver thread', 'mock thread', 'client worker 1', 'client worker 2']);
   }, 90_000);
 
   it('a client worker that dies fails the run, loses no request, and is replaced for the next run', async () => {
@@ -87,7 +87,13 @@ describe('threaded topology: the mock, two client workers and the driver on thre
     await expectOneSpanPerRequest(viaApi(stack), run.info.runId, t);
 
     // the pool put a new worker in its place, listening at a new origin
-    await waitFor('the replacement worker', () => pool.urls[0] !== deadUrl, { timeoutMs: 30_000 });
+    await waitFor(
+      'the replacement worker',
+      () => pool.urls.length === 2 && !pool.urls.includes(deadUrl as string),
+      {
+        timeoutMs: 30_000,
+      },
+    );
     expect(pool.workers[0]).not.toBe(dead);
     expect(pool.urls).toHaveLength(2);
     const next = stack.runs.manager.start({
@@ -101,7 +107,7 @@ describe('threaded topology: the mock, two client workers and the driver on thre
     expect(identityHolds(nt)).toBe(true);
     await expectOneSpanPerRequest(viaApi(stack), next.info.runId, nt);
     // both workers served the run (sends go to each in turn) and both loops were measured
-    expect(nextRec.loops).toEqual(['harness', 'mock thread', 'client worker 1', 'client worker 2']);
+    expect(nextRec.loops).toEqual(['harness', 'driver thread', 'mock thread', 'client worker 1', 'client worker 2']);
     const traces = await okTraces(viaApi(stack), next.info.runId);
     expect(traces).toHaveLength(nt.ok);
     expect(incomplete(traces)).toEqual([]);

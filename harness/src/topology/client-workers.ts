@@ -20,8 +20,12 @@ import { answerStoreCall } from './store-proxy';
 
 /** The running client workers. */
 export interface ClientWorkers {
-  /** Each worker's origin, for the driver's sends (`/api/invoke/<pattern>` under each). */
-  urls: string[];
+  /**
+   * The origins of the workers alive now, for the driver's sends (`/api/invoke/<pattern>` under
+   * each): a dead worker leaves the list until its replacement listens, so a run that starts in
+   * between uses the others.
+   */
+  readonly urls: string[];
   /** Give every worker a scenario's client settings before its run. */
   define(name: string, config: ClientConfigInput): void;
   /** Queue depth (summed) and breaker states (worst per provider/model) of a client over workers. */
@@ -44,7 +48,7 @@ export async function startClientWorkers(opts: {
   onCrash: (reason: string) => void;
 }): Promise<ClientWorkers> {
   const reports: ClientGaugeReport[] = [];
-  const urls: string[] = [];
+  const urls: Array<string | undefined> = [];
   const workers: HarnessWorker<ClientWorkerReady, ToClientWorker>[] = [];
   const defined = new Map<string, ClientConfigInput>();
   let closing = false;
@@ -64,6 +68,7 @@ export async function startClientWorkers(opts: {
       },
       onCrash: (reason) => {
         reports[i] = {};
+        urls[i] = undefined;
         opts.onCrash(reason);
         if (closing) return;
         // a replacement only for a worker that had started: one that cannot start would loop
@@ -90,7 +95,9 @@ export async function startClientWorkers(opts: {
       urls[i] = r.url;
     });
     return {
-      urls,
+      get urls() {
+        return urls.filter((u): u is string => u !== undefined);
+      },
       define: (name, config) => {
         defined.set(name, config);
         for (const w of workers) w.post({ t: 'define', name, config });
