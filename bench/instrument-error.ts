@@ -70,19 +70,20 @@ async function startMockProcess(otlpUrl: string) {
   return { url: /mock providers on (\S+)/.exec(text)?.[1] as string, stop: () => child.kill('SIGINT') };
 }
 
-const TOPOLOGIES = ['threads', 'one loop', 'mock apart', 'driver thread'] as const;
+const TOPOLOGIES = ['threads', 'one loop', 'mock apart', 'driver thread', 'driver+mock threads'] as const;
 type TopologyName = (typeof TOPOLOGIES)[number];
 
 /** The threads each arm gives its own loop (`threads` is what `harness up`/`run`/`npm start` use). */
 function workersOf(topology: TopologyName): Topology | undefined {
   if (topology === 'threads') return defaultTopology();
   if (topology === 'driver thread') return { client: 0, mock: 0, driverThread: true };
+  if (topology === 'driver+mock threads') return { client: 0, mock: 1, driverThread: true };
   return undefined;
 }
 
 /**
  * Both runs, one after the other, on one harness per topology. `BENCH_TOPOLOGIES` (comma-separated)
- * picks arms; default all four.
+ * picks arms; default all.
  */
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
