@@ -78,7 +78,8 @@ function workersOf(topology: TopologyName): Topology | undefined {
   if (topology === 'threads') return defaultTopology();
   if (topology === 'driver thread') return { client: 0, mock: 0, driverThread: true };
   if (topology === 'driver+mock threads') return { client: 0, mock: 1, driverThread: true };
-  return undefined;
+  // explicit, so HARNESS_DRIVER_THREAD in the shell cannot turn these arms into another
+  return { client: 0, mock: 0, driverThread: false };
 }
 
 /**

@@ -62,7 +62,13 @@ describe('threaded topology: the mock, two client workers and the driver on thre
     expect(traces).toHaveLength(t.ok);
     expect(traces.filter((r) => r.pattern !== 'batch').length).toBeGreaterThan(0);
     expect(incomplete(traces)).toEqual([]);
-    expect(rec.loops).toEqual(['harness', 'driver thread', 'mock thread', 'client worker 1', 'client worker 2']);
+    expect(rec.loops).toEqual([
+      'harness',
+      'driver thread',
+      'mock thread',
+      'client worker 1',
+      'client worker 2',
+    ]);
   }, 90_000);
 
   it('a client worker that dies fails the run, loses no request, and is replaced for the next run', async () => {
@@ -107,7 +113,13 @@ describe('threaded topology: the mock, two client workers and the driver on thre
     expect(identityHolds(nt)).toBe(true);
     await expectOneSpanPerRequest(viaApi(stack), next.info.runId, nt);
     // both workers served the run (sends go to each in turn) and both loops were measured
-    expect(nextRec.loops).toEqual(['harness', 'driver thread', 'mock thread', 'client worker 1', 'client worker 2']);
+    expect(nextRec.loops).toEqual([
+      'harness',
+      'driver thread',
+      'mock thread',
+      'client worker 1',
+      'client worker 2',
+    ]);
     const traces = await okTraces(viaApi(stack), next.info.runId);
     expect(traces).toHaveLength(nt.ok);
     expect(incomplete(traces)).toEqual([]);

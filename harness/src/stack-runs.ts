@@ -15,6 +15,7 @@ import { clientConfigFromScenario } from './server/scenario-client-config';
 import type { Store } from './store/client';
 import type { SpanWriter } from './store/span-writer';
 import type { ClientWorkers } from './topology/client-workers';
+import { mergeGauges } from './topology/merge-gauges';
 
 /** Runs and their live feed, as the stack wires them. */
 export interface RunsWiring {
@@ -76,10 +77,13 @@ export async function wireRuns(deps: {
     harnessUrl: () => url,
     token: deps.token,
     mockAdmin: deps.mockUrl ? mockAdminAt(deps.mockUrl) : undefined,
-    // A run's client lives in the client workers when there are any (the driver sends there).
-    gauges: deps.clientWorkers
-      ? (name) => (deps.clientWorkers as ClientWorkers).gauges(name)
-      : gauges(deps.clients),
+    // A run's client lives in the client workers (built-in sends) and in the main loop's registry
+    // (k6 and other callers of /api/invoke): the live view shows both, merged.
+    gauges: (name) => {
+      const own = gauges(deps.clients)(name);
+      const workers = deps.clientWorkers?.gauges(name);
+      return workers ? mergeGauges([{ [name]: own }, { [name]: workers }], name) : own;
+    },
     ...(deps.driverThread ? { driverThread: {} } : {}),
     ...(deps.clientWorkers ? { invokeUrls: () => [...(deps.clientWorkers as ClientWorkers).urls] } : {}),
     instrument: {

@@ -5,6 +5,7 @@ import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { routeSdkConsole } from './client/sdk-console';
 import { type HarnessConfig, harnessConfigFromEnv } from './config';
+import type { RunInfo } from './contracts/live';
 import { createLogger } from './log';
 import { createRequestLog } from './log-files';
 import { createOtlpReceiver, type OtlpReceiver } from './otlp/index';
@@ -78,13 +79,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanup.unshift(() => tracing.shutdown());
     const otlp = await createOtlpReceiver({ sink: spans, port: config.otlpPort, host: config.host });
     cleanup.unshift(() => otlp.close());
-    // A worker thread that dies fails the runs that depend on it, with its reason.
+    // A worker thread that dies fails the runs that depend on it, with its reason: the mock thread
+    // every run (k6 and a user's app may call it too), a client worker the built-in driver's runs
+    // against the harness's own client (k6 and URL targets never send through one).
     let runsRef: RunsWiring | undefined;
-    const onWorkerCrash = (reason: string) => {
-      log.error({ reason }, 'a harness worker thread died; its runs fail');
-      runsRef?.manager.failAll(reason);
-    };
-    const mock = config.providerUrl ? undefined : await startHostedMock(config, spans, onWorkerCrash);
+    const onWorkerCrash =
+      (which?: (run: RunInfo) => boolean) =>
+      (reason: string): void => {
+        log.error({ reason }, 'a harness worker thread died; the runs that use it fail');
+        runsRef?.manager.failAll(reason, which);
+      };
+    const mock = config.providerUrl ? undefined : await startHostedMock(config, spans, onWorkerCrash());
     if (mock) cleanup.unshift(() => mock.close());
     const providerUrl = config.providerUrl ?? (mock as HostedMock).server.url;
     const logDir =
@@ -105,7 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           data: { providerUrl, token: config.token, storeConfig, logDir },
           store,
           spans,
-          onCrash: onWorkerCrash,
+          onCrash: onWorkerCrash((run) => run.engine === 'builtin' && run.target === 'builtin'),
         })
       : undefined;
     if (clientWorkers) cleanup.unshift(() => clientWorkers.close());

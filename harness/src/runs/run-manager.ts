@@ -1,5 +1,5 @@
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
-import type { RunSettings } from '../contracts/live';
+import type { RunInfo, RunSettings } from '../contracts/live';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
 import { planScenario } from '../scenarios/plan';
@@ -252,9 +252,9 @@ export function createRunManager(deps: RunManagerDeps) {
       return run !== undefined;
     },
     active: (): ActiveRun[] => [...active.values()],
-    /** Fail every active run with `reason` (a worker thread they depend on died). */
-    failAll(reason: string): void {
-      for (const r of active.values()) r.fail(reason);
+    /** Fail the active runs `which` picks (all by default) with `reason`: a thread they depend on died. */
+    failAll(reason: string, which: (run: RunInfo) => boolean = () => true): void {
+      for (const r of active.values()) if (which(r.info)) r.fail(reason);
     },
     /** Stop everything (harness shutdown) and wait for the runs to record their end. */
     async stopAll(): Promise<void> {

@@ -9,7 +9,7 @@ import { trace } from '@opentelemetry/api';
 import express from 'express';
 import { routeSdkConsole } from '../client/sdk-console';
 import { createRequestLog } from '../log-files';
-import { requireToken } from '../server/auth';
+import { requireToken, sameOriginOnly } from '../server/auth';
 import { createClientRegistry } from '../server/client-registry';
 import { errorHandler, notFound } from '../server/http-errors';
 import { invokeRoutes } from '../server/routes/invoke';
@@ -57,6 +57,8 @@ try {
   const api = express.Router();
   // the driver's probe
   api.get('/health', (_req, res) => void res.json({ ok: true }));
+  // the same guards as the harness's own API: a page in a browser may not drive it (DNS rebinding)
+  api.use(sameOriginOnly(data.token));
   api.use(requireToken(data.token));
   api.use(invokeRoutes({ store: proxy.store, clients, tracer: trace.getTracer('harness.patterns') }));
   api.use(notFound);

@@ -18,6 +18,9 @@ import { type HarnessWorker, startHarnessWorker } from './harness-worker';
 import { mergeGauges } from './merge-gauges';
 import { answerStoreCall } from './store-proxy';
 
+/** How many times one worker slot is replaced before the pool gives up on it. */
+const RESPAWNS_PER_SLOT = 5;
+
 /** The running client workers. */
 export interface ClientWorkers {
   /**
@@ -51,6 +54,7 @@ export async function startClientWorkers(opts: {
   const urls: Array<string | undefined> = [];
   const workers: HarnessWorker<ClientWorkerReady, ToClientWorker>[] = [];
   const defined = new Map<string, ClientConfigInput>();
+  const respawns: number[] = [];
   let closing = false;
   const spawn = (i: number) => {
     const worker: HarnessWorker<ClientWorkerReady, ToClientWorker> = startHarnessWorker<
@@ -71,16 +75,22 @@ export async function startClientWorkers(opts: {
         urls[i] = undefined;
         opts.onCrash(reason);
         if (closing) return;
-        // a replacement only for a worker that had started: one that cannot start would loop
-        void worker.ready.then(() => {
-          const next = spawn(i);
-          void next.ready.then(
-            (r) => {
-              urls[i] = r.url;
-            },
-            () => {},
-          );
-        });
+        // A replacement only for a worker that had started (one that cannot start would loop),
+        // and at most RESPAWNS_PER_SLOT of them: a worker that keeps dying is left dead.
+        void worker.ready.then(
+          () => {
+            respawns[i] = (respawns[i] ?? 0) + 1;
+            if (closing || (respawns[i] ?? 0) > RESPAWNS_PER_SLOT) return;
+            const next = spawn(i);
+            void next.ready.then(
+              (r) => {
+                urls[i] = r.url;
+              },
+              () => {},
+            );
+          },
+          () => {},
+        );
       },
     });
     workers[i] = worker;

@@ -41,9 +41,10 @@ export function startRunInstrument(
     loop.reset();
     source?.otherLoops?.mark();
   };
+  // the other loops' window starts with this run, then again when its warm-up ends
+  source?.otherLoops?.mark();
   const warm = warmupMs > 0 ? setTimeout(markWarmupEnd, warmupMs) : undefined;
   warm?.unref();
-  if (warmupMs <= 0) source?.otherLoops?.mark();
   return {
     cancel() {
       clearTimeout(warm);
