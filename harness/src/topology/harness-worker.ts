@@ -101,7 +101,7 @@ export function startHarnessWorker<Ready, From extends { t: string }, To>(opts: 
       if (!closing) {
         closing = true;
         send({ t: 'close' });
-        // a worker that cannot finish its own shutdown is not allowed to hold the harness's
+        // a worker that cannot finish its own shutdown must not hold up the harness's
         const timer = setTimeout(() => void worker.terminate(), 10_000);
         timer.unref();
         await exited;
