@@ -123,7 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       flushTracing: async () => {
         await Promise.all([tracing.provider.forceFlush(), mock?.flush(), clientWorkers?.flush()]);
       },
-      driverThread: config.workers?.driverThread ?? process.env.HARNESS_DRIVER_THREAD === '1',
+      driverThread: config.workers?.driverThread ?? false,
       clientWorkers,
       threads: () => [...(mock?.thread ? [mock.thread] : []), ...(clientWorkers?.workers ?? [])],
       log,

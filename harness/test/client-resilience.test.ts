@@ -7,21 +7,13 @@ import { createLlmClient } from '../src/client/llm-client';
 import type { ChatRequest } from '../src/client/types';
 import { REDACT_PATHS } from '../src/log';
 import { memoryTracing } from './helpers/memory-tracing';
+import { putMockConfig as admin } from './helpers/mock-admin';
 
 const ASK: Omit<ChatRequest, 'provider' | 'model'> = {
   stream: false,
   maxTokens: 32,
   messages: [{ role: 'user', content: 'Label this ticket: my parcel is late.' }],
 };
-
-async function admin(mock: MockServer, body: unknown) {
-  const res = await fetch(`${mock.url}/__admin/config`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`admin ${res.status}: ${await res.text()}`);
-}
 
 describe('resilient client against the real mock', () => {
   let mock: MockServer;

@@ -39,3 +39,15 @@ export async function saveShot(page: Page, dir: string, name: string, docsName?:
     copyFileSync(file, path.join(DOCS, `${docsName}.png`));
   return file;
 }
+
+/** The number in a stat's text ("1,234/min" → 1234; "—" → NaN). */
+export const numberIn = (text: string | null): number =>
+  Number((text ?? '').replace(/[^0-9.]/g, '') || Number.NaN);
+
+/** Longest `d` attribute among the SVG paths `selector` matches (0 when none is drawn yet). */
+export async function longestPath(page: Page, selector: string): Promise<number> {
+  const lengths = await page
+    .locator(selector)
+    .evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').length));
+  return Math.max(0, ...lengths);
+}

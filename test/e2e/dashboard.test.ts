@@ -11,16 +11,13 @@ import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-tra
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack } from '../helpers';
-import { CHROMIUM, launchChromium, saveShot } from './browser';
+import { CHROMIUM, launchChromium, longestPath, numberIn, saveShot } from './browser';
 import { ensureDashboardBuilt, entryChunk } from './dashboard-build';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/dashboard');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`skipping the dashboard e2e suite: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-/** The number in a stat's text ("1,234/min" → 1234; "—" → NaN). */
-const numberIn = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, '') || Number.NaN);
 
 describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
   let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -40,14 +37,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     });
     return saveShot(page, SHOTS, name, docs);
   };
-  /** Longest `d` attribute among the matching SVG paths (0 when none is drawn yet). */
-  const pathLengths = async (selector: string) =>
-    Math.max(
-      0,
-      ...(await page
-        .locator(selector)
-        .evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') ?? '').length))),
-    );
+  const pathLengths = (selector: string) => longestPath(page, selector);
   const statNumber = async (testId: string) => numberIn(await page.textContent(`[data-testid=${testId}]`));
 
   beforeAll(async () => {
