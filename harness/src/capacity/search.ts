@@ -36,7 +36,7 @@ const MIN_ACHIEVED = 0.99;
 
 /**
  * A step's verdict from its run's report: the run completed at the rate asked, dropped nothing, and
- * its instrument error was measured and not flagged (schedule lateness, TTFT and e2e error limits).
+ * its instrument error was measured and not flagged (schedule lateness and TTFT error limits).
  */
 export function stepVerdict(rpm: number, r: RunReport): CapacityStep {
   const reasons: string[] = [];

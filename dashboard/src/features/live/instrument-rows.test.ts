@@ -25,10 +25,10 @@ const section = (over: Partial<InstrumentSection> = {}): InstrumentSection => ({
 });
 
 describe('instrument error panel rows', () => {
-  it('flags the p99 that crosses its limit; the mock’s lateness has none', () => {
-    expect(errorRows(section()).map((r) => [r.quantity, r.overLimit])).toEqual([
+  it('flags the p99 that crosses its limit; the e2e error and the mock’s lateness have none', () => {
+    expect(errorRows(section({ e2eError: dist(40) })).map((r) => [r.quantity, r.overLimit])).toEqual([
       ['TTFT error', true],
-      ['e2e error', false],
+      ['e2e error', null],
       ["mock's own lateness", null],
     ]);
     expect(errorRows(section({ ttftError: dist(null, 0) }))[0]?.overLimit).toBe(false);
