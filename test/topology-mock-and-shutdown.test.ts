@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invokePortClient } from '../harness/src/driver/invoke-port-client';
 import type { RunRecord } from '../harness/src/runs/registry';
 import { openStore, type Store } from '../harness/src/store/client';
-import { post, startTestStack } from './helpers';
+import { startTestStack } from './helpers';
 import {
   afterVerdicts,
   expectOneSpanPerRequest,
@@ -67,13 +68,15 @@ describe('threaded topology: shutdown', () => {
     const result = await run.result;
     const t = result?.summary.totals as Totals;
     // requests after the run's own flush: their spans are still in the workers when close begins
-    const urls = stack.clientWorkers?.urls ?? [];
+    const ports = (stack.clientWorkers?.openInvokePorts() ?? []).map(invokePortClient);
+    const signal = new AbortController().signal;
     const late = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        post(`${urls[i % urls.length]}/api/invoke/direct`, { provider: 'openai', model: 'gpt-4o-mini' }),
+        ports[i % ports.length]?.call('direct', { provider: 'openai', model: 'gpt-4o-mini' }, {}, signal),
       ),
     );
-    expect(late.map((r) => r.status)).toEqual(Array(6).fill(200));
+    for (const p of ports) p.close();
+    expect(late.map((r) => r?.status)).toEqual(Array(6).fill(200));
     await stack.close();
 
     store = await openStore({ mode: 'embedded', dataDir });
@@ -83,7 +86,8 @@ describe('threaded topology: shutdown', () => {
     const traces = await okTraces(query, run.info.runId);
     expect(traces).toHaveLength(t.ok);
     expect(incomplete(traces)).toEqual([]);
-    const ids = late.map((r) => `'${r.body.traceId as string}'`).join(',');
+    const traceIds = late.map((r) => (r?.body as { traceId?: string } | undefined)?.traceId ?? '');
+    const ids = traceIds.map((id) => `'${id}'`).join(',');
     const rows = await query<{ t: string; client: string; mock: string }>(
       `SELECT TraceId AS t,
               countIf(ServiceName = 'harness' AND SpanName = 'invoke_workflow direct') AS client,
@@ -91,9 +95,7 @@ describe('threaded topology: shutdown', () => {
        FROM otel_traces WHERE TraceId IN (${ids}) GROUP BY t ORDER BY t`,
     );
     expect(rows).toEqual(
-      late
-        .map((r) => ({ t: r.body.traceId as string, client: '1', mock: '1' }))
-        .sort((a, b) => a.t.localeCompare(b.t)),
+      traceIds.map((id) => ({ t: id, client: '1', mock: '1' })).sort((a, b) => a.t.localeCompare(b.t)),
     );
   }, 90_000);
 });

@@ -85,7 +85,9 @@ export async function wireRuns(deps: {
       return workers ? mergeGauges([{ [name]: own }, { [name]: workers }], name) : own;
     },
     ...(deps.driverThread ? { driverThread: {} } : {}),
-    ...(deps.clientWorkers ? { invokeUrls: () => [...(deps.clientWorkers as ClientWorkers).urls] } : {}),
+    ...(deps.clientWorkers
+      ? { invokePorts: () => (deps.clientWorkers as ClientWorkers).openInvokePorts() }
+      : {}),
     instrument: {
       otherLoops: {
         mark: () => {

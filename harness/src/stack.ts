@@ -107,7 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const clientWorkers = config.workers?.client
       ? await startClientWorkers({
           count: config.workers.client,
-          data: { providerUrl, token: config.token, storeConfig, logDir },
+          data: { providerUrl, storeConfig, logDir },
           store,
           spans,
           onCrash: onWorkerCrash((run) => run.engine === 'builtin' && run.target === 'builtin'),
@@ -168,7 +168,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         threads: {
           driver: config.workers?.driverThread ?? false,
           mock: mock?.where ?? 'external',
-          clientWorkers: clientWorkers?.urls.length ?? 0,
+          clientWorkers: clientWorkers?.alive ?? 0,
         },
       },
       'harness up',

@@ -1,10 +1,12 @@
 /**
  * Senders for the two kinds of target: the harness's own instrumented client
- * (`POST {harnessUrl}/api/invoke/{pattern}`) and any URL, such as the user's own app. Both use
- * the global fetch with a per-request timeout; the driver's hard stop cancels them too.
+ * (`POST {harnessUrl}/api/invoke/{pattern}`, or a client worker's invoke port) and any URL, such as
+ * the user's own app. Each send has a per-request timeout; the driver's hard stop cancels it too.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { request } from 'undici';
 import { httpErrorClass, outcomeFromInvoke } from './invoke-outcome';
+import { invokePortClient } from './invoke-port-client';
 import type { Outcome } from './types';
 
 /** One unit of work as the scenario mix describes it. */
@@ -26,6 +28,8 @@ export interface Target {
   /** Throws `target unreachable: <url>` when nothing listens there; any HTTP answer counts as reachable. */
   probe(): Promise<void>;
   send(call: InvokeCall, stop: AbortSignal): Promise<Outcome>;
+  /** Let go of what the target holds open (its invoke ports); called once the run is over. */
+  close?(): void;
 }
 
 /** Who is calling: sent as `x-run-id` / `x-scenario` so spans and rows join to the run. */
@@ -39,25 +43,32 @@ export interface CallerIdentity {
 }
 
 /**
- * The harness's own client: the scenario's mix goes to `/api/invoke/<pattern>`, at the harness or,
- * when it has client workers, spread over their origins in turn (`invokeUrls`).
+ * The harness's own client: the scenario's mix goes to `/api/invoke/<pattern>` at the harness or,
+ * when it has client workers, over their invoke ports in turn (`invokePorts`, no HTTP hop).
  */
-export function builtinTarget(opts: CallerIdentity & { harnessUrl: string; invokeUrls?: string[] }): Target {
-  const trim = (u: string) => u.replace(/\/+$/, '');
-  const bases = opts.invokeUrls?.length ? opts.invokeUrls.map(trim) : [trim(opts.harnessUrl)];
+export function builtinTarget(
+  opts: CallerIdentity & { harnessUrl: string; invokePorts?: MessagePort[] },
+): Target {
+  const base = opts.harnessUrl.replace(/\/+$/, '');
+  const ports = (opts.invokePorts ?? []).map(invokePortClient);
   let turn = 0;
   return {
-    probe: async () => {
-      for (const b of bases) await probe(`${b}/api/health`, 'GET');
-    },
+    // a port is in-process: only the HTTP API can be unreachable
+    probe: () => (ports.length ? Promise.resolve() : probe(`${base}/api/health`, 'GET')),
     send: async (call, stop) => {
-      const base = bases[turn++ % bases.length] as string;
       const body: Record<string, unknown> = { provider: call.provider, model: call.model };
       if (call.input !== undefined) body.input = call.input;
       if (call.maxTokens !== undefined) body.maxTokens = call.maxTokens;
       if (call.fallback !== undefined) body.fallback = call.fallback;
       if (call.api !== undefined) body.api = call.api;
-      const init = { method: 'POST', headers: headersFor(opts, call), body: JSON.stringify(body) };
+      const headers = headersFor(opts, call);
+      const port = ports[turn++ % Math.max(1, ports.length)];
+      if (port)
+        return guarded(opts, stop, async (signal) => {
+          const answer = await port.call(call.pattern, body, headers, signal);
+          return outcomeFromInvoke(answer.body, answer.status);
+        });
+      const init = { method: 'POST', headers, body: JSON.stringify(body) };
       // undici's `request`, not `fetch`: this hop is the instrument's own cost, and fetch's is
       // ~3.5× request's at p50 and ~6× at p99 (bench/driver-hop.ts)
       return guarded(opts, stop, async (signal) => {
@@ -65,6 +76,9 @@ export function builtinTarget(opts: CallerIdentity & { harnessUrl: string; invok
         const text = await res.body.text();
         return outcomeFromInvoke(safeJson(text), res.statusCode);
       });
+    },
+    close: () => {
+      for (const p of ports) p.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { ceilingDir, ceilingWarnings, readCeilings } from '../capacity/ceiling-file';
 import type { RunInfo, RunSettings } from '../contracts/live';
 import type { TickSnapshot } from '../driver/executor';
@@ -49,8 +50,11 @@ export interface RunManagerDeps {
    * `onThread` hands tests the thread (to crash it).
    */
   driverThread?: { onThread?(runId: string, thread: DriverThread): void };
-  /** The client workers' origins at this moment, when the harness has them (built-in sends go there). */
-  invokeUrls?: () => string[];
+  /**
+   * A fresh invoke port to each client worker alive now, when the harness has them: a built-in run's
+   * sends go there (contracts/invoke-port.ts); the run closes them when it ends.
+   */
+  invokePorts?: () => MessagePort[];
   /** Where each run's instrument error is measured (absent: loop delay only). */
   instrument?: InstrumentSource;
   /** Push every span still buffered (tracers, writer) into the store; awaited before a run ends. */
@@ -161,12 +165,13 @@ export function createRunManager(deps: RunManagerDeps) {
           handle.lastTick = ticker.tick(snap);
           deps.events.tick(handle.lastTick);
         };
-        const invokeUrls = deps.invokeUrls?.();
+        const invokePorts =
+          engine !== 'k6' && scenario.target.kind !== 'url' ? deps.invokePorts?.() : undefined;
         const job = {
           scenario,
           runId,
           harnessUrl: deps.harnessUrl(),
-          invokeUrls,
+          invokePorts,
           token: deps.token,
           overrides: req.overrides,
         };
@@ -182,7 +187,7 @@ export function createRunManager(deps: RunManagerDeps) {
             : await drive(scenario, {
                 runId,
                 harnessUrl: job.harnessUrl,
-                ...(invokeUrls && engine !== 'k6' ? { invokeUrls } : {}),
+                ...(invokePorts ? { invokePorts } : {}),
                 ...(deps.token ? { token: deps.token } : {}),
                 ...(req.overrides ? { overrides: req.overrides } : {}),
                 signal: abort.signal,

@@ -3,6 +3,7 @@
  * the thresholds and break results down per pattern. This is what `harness run <scenario>` calls
  * (the run manager applies the scenario's mock settings first: runs/mock-isolation.ts).
  */
+import type { MessagePort } from 'node:worker_threads';
 import { runOpenModel, type TickSnapshot } from '../driver/executor';
 import type { Distribution } from '../driver/stats';
 import type { RunSummary } from '../driver/summary';
@@ -11,7 +12,7 @@ import type { DriverRecord } from '../driver/types';
 import { aggregate, aggregateByPattern, costPerDay } from '../metrics/aggregate';
 import { samplesFromRecords } from '../metrics/request-sample';
 import { metricLookup } from './metrics';
-import { type PlanOverrides, planScenario } from './plan';
+import { type PlanOverrides, planScenario, type ScenarioPlan } from './plan';
 import type { Scenario } from './schema';
 import { evaluateThresholds, type ThresholdResult } from './thresholds';
 
@@ -20,8 +21,8 @@ export interface ScenarioRunOptions {
   runId: string;
   /** Default http://127.0.0.1:3000. */
   harnessUrl?: string;
-  /** The harness's client workers' origins: built-in sends go there in turn instead (topology). */
-  invokeUrls?: string[];
+  /** The harness's client workers' invoke ports: built-in sends go there in turn (topology); closed at the end. */
+  invokePorts?: MessagePort[];
   token?: string;
   overrides?: PlanOverrides;
   signal?: AbortSignal;
@@ -70,10 +71,25 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
       : builtinTarget({
           ...identity,
           harnessUrl: opts.harnessUrl ?? 'http://127.0.0.1:3000',
-          ...(opts.invokeUrls ? { invokeUrls: opts.invokeUrls } : {}),
+          ...(opts.invokePorts ? { invokePorts: opts.invokePorts } : {}),
         });
-  await target.probe();
-  const summary = await runOpenModel({
+  try {
+    await target.probe();
+    const summary = await drive(s, plan, target, opts);
+    return judgeRun(s, opts.runId, summary, (i) => plan.callFor(i).pattern);
+  } finally {
+    target.close?.();
+  }
+}
+
+/** The open-model run of a plan against its target. */
+function drive(
+  s: Scenario,
+  plan: ScenarioPlan,
+  target: Target,
+  opts: ScenarioRunOptions,
+): Promise<RunSummary> {
+  return runOpenModel({
     schedule: plan.schedule,
     maxInFlight: plan.maxInFlight,
     warmupMs: plan.warmupMs,
@@ -89,7 +105,6 @@ export async function runScenario(s: Scenario, opts: ScenarioRunOptions): Promis
     ...(opts.onRecord ? { onRecord: opts.onRecord } : {}),
     ...(opts.onTick ? { onTick: opts.onTick } : {}),
   });
-  return judgeRun(s, opts.runId, summary, (i) => plan.callFor(i).pattern);
 }
 
 /** Thresholds, per-pattern results, cost and the no-data verdict of a finished run: the same for every engine. */

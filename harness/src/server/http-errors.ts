@@ -24,28 +24,45 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no route ${req.method} ${req.path}`));
 };
 
+/** The API's error answer: `{ error: { code, message } }` with its status. */
+export interface ErrorAnswer {
+  status: number;
+  body: { error: { code: string; message: string } };
+  /** Not one of ours (500): worth logging. */
+  unexpected: boolean;
+}
+
 /**
- * The one place errors become responses: `{ error: { code, message } }`, with the right status for
- * body-parser failures (malformed JSON 400, too large 413) and 500 for the unexpected.
+ * The one place errors become answers, for every carrier (HTTP, a client worker's invoke port):
+ * the right status for body-parser failures (malformed JSON 400, too large 413) and 500 for the
+ * unexpected.
  */
+export function errorAnswer(err: unknown): ErrorAnswer {
+  const e = (err ?? {}) as { status?: number; type?: string; message?: string };
+  let status = 500;
+  let code = 'internal_error';
+  let message = 'internal error';
+  let unexpected = false;
+  if (err instanceof HttpError) {
+    ({ status, code, message } = err);
+  } else if (e.type === 'entity.parse.failed') {
+    [status, code, message] = [400, 'malformed_json', `malformed JSON body: ${e.message}`];
+  } else if (e.type === 'entity.too.large') {
+    [status, code, message] = [413, 'body_too_large', 'request body too large'];
+  } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    [status, code, message] = [e.status, 'bad_request', e.message ?? 'bad request'];
+  } else {
+    unexpected = true;
+  }
+  return { status, body: { error: { code, message } }, unexpected };
+}
+
+/** Express's error handler over `errorAnswer`; the unexpected go to `log`. */
 export function errorHandler(log: (e: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    const e = err as { status?: number; type?: string; message?: string };
-    let status = 500;
-    let code = 'internal_error';
-    let message = 'internal error';
-    if (err instanceof HttpError) {
-      ({ status, code, message } = err);
-    } else if (e.type === 'entity.parse.failed') {
-      [status, code, message] = [400, 'malformed_json', `malformed JSON body: ${e.message}`];
-    } else if (e.type === 'entity.too.large') {
-      [status, code, message] = [413, 'body_too_large', 'request body too large'];
-    } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      [status, code, message] = [e.status, 'bad_request', e.message ?? 'bad request'];
-    } else {
-      log(err);
-    }
+    const answer = errorAnswer(err);
+    if (answer.unexpected) log(err);
     if (res.headersSent) return;
-    res.status(status).json({ error: { code, message } });
+    res.status(answer.status).json(answer.body);
   };
 }

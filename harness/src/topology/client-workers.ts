@@ -4,6 +4,7 @@
  * settings reach every one; their gauges are merged for the live view; their spans and store calls
  * arrive here.
  */
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { ClientConfigInput } from '../client/config';
 import type { Store } from '../store/client';
 import type { SpanSink } from '../store/span-sink';
@@ -24,11 +25,13 @@ const RESPAWNS_PER_SLOT = 5;
 /** The running client workers. */
 export interface ClientWorkers {
   /**
-   * The origins of the workers alive now, for the driver's sends (`/api/invoke/<pattern>` under
-   * each): a dead worker leaves the list until its replacement listens, so a run that starts in
-   * between uses the others.
+   * A fresh invoke port to each worker alive now, for one run's sends (contracts/invoke-port.ts):
+   * a dead worker has none until its replacement is ready, so a run that starts in between uses the
+   * others. The caller closes them (the run's target does, at its end).
    */
-  readonly urls: string[];
+  openInvokePorts(): MessagePort[];
+  /** How many workers are alive now. */
+  readonly alive: number;
   /** Give every worker a scenario's client settings before its run. */
   define(name: string, config: ClientConfigInput): void;
   /** Queue depth (summed) and breaker states (worst per provider/model) of a client over workers. */
@@ -51,7 +54,7 @@ export async function startClientWorkers(opts: {
   onCrash: (reason: string) => void;
 }): Promise<ClientWorkers> {
   const reports: ClientGaugeReport[] = [];
-  const urls: Array<string | undefined> = [];
+  const alive: boolean[] = [];
   const workers: HarnessWorker<ClientWorkerReady, ToClientWorker>[] = [];
   const defined = new Map<string, ClientConfigInput>();
   const respawns: number[] = [];
@@ -72,7 +75,7 @@ export async function startClientWorkers(opts: {
       },
       onCrash: (reason) => {
         reports[i] = {};
-        urls[i] = undefined;
+        alive[i] = false;
         opts.onCrash(reason);
         if (closing) return;
         // A replacement only for a worker that had started (one that cannot start would loop),
@@ -83,8 +86,8 @@ export async function startClientWorkers(opts: {
             if (closing || (respawns[i] ?? 0) > RESPAWNS_PER_SLOT) return;
             const next = spawn(i);
             void next.ready.then(
-              (r) => {
-                urls[i] = r.url;
+              () => {
+                alive[i] = true;
               },
               () => {},
             );
@@ -100,13 +103,20 @@ export async function startClientWorkers(opts: {
   };
   for (let i = 0; i < opts.count; i++) spawn(i);
   try {
-    const ready = await Promise.all(workers.map((w) => w.ready));
-    ready.forEach((r, i) => {
-      urls[i] = r.url;
+    await Promise.all(workers.map((w) => w.ready));
+    workers.forEach((_, i) => {
+      alive[i] = true;
     });
     return {
-      get urls() {
-        return urls.filter((u): u is string => u !== undefined);
+      openInvokePorts: () =>
+        workers.flatMap((w, i) => {
+          if (!alive[i]) return [];
+          const { port1, port2 } = new MessageChannel();
+          w.post({ t: 'invoke-port', port: port1 }, [port1]);
+          return [port2];
+        }),
+      get alive() {
+        return alive.filter(Boolean).length;
       },
       define: (name, config) => {
         defined.set(name, config);

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { TickSnapshot } from '../driver/executor';
 import type { DriverRecord } from '../driver/types';
 import type { LoopDelay } from '../runs/instrument/loop-delay';
@@ -10,8 +11,8 @@ export interface DriverJob {
   scenario: Scenario;
   runId: string;
   harnessUrl: string;
-  /** Client workers' origins, when the harness has them (the sends go there). */
-  invokeUrls: string[] | undefined;
+  /** Client workers' invoke ports, when the harness has them (the sends go there; transferred). */
+  invokePorts: MessagePort[] | undefined;
   token: string | undefined;
   overrides: PlanOverrides | undefined;
 }

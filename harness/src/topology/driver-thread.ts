@@ -35,7 +35,7 @@ const ENTRY = new URL('./driver-worker.ts', import.meta.url).href;
 
 /** Start the driver thread for one run. */
 export function startDriverThread(job: DriverJob, hooks: DriverThreadHooks): DriverThread {
-  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, job } });
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, job }, transferList: job.invokePorts ?? [] });
   const send = (m: ToDriver) => worker.postMessage(m);
   const result = new Promise<ScenarioRunResult>((resolve, reject) => {
     let settled = false;

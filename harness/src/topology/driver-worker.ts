@@ -36,7 +36,7 @@ runScenario(job.scenario, {
   harnessUrl: job.harnessUrl,
   ...(job.token ? { token: job.token } : {}),
   ...(job.overrides ? { overrides: job.overrides } : {}),
-  ...(job.invokeUrls ? { invokeUrls: job.invokeUrls } : {}),
+  ...(job.invokePorts ? { invokePorts: job.invokePorts } : {}),
   signal: abort.signal,
   headersFor: (index) => {
     post({ t: 'sent', index });

@@ -3,7 +3,7 @@
  * the one span writer, `flush` pulls every span the worker still buffers, `close` shuts it down
  * cleanly, and a worker that dies unasked is reported once with its reason.
  */
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 import type { LoopDelay } from '../runs/instrument/loop-delay';
 import type { SpanSink } from '../store/span-sink';
 import type { FromWorkerCommon, ToWorkerCommon } from './worker-messages';
@@ -14,7 +14,8 @@ const BOOT = new URL('./ts-worker-boot.mjs', import.meta.url);
 export interface HarnessWorker<Ready, To> {
   /** What the worker announced once it was ready (e.g. its URL); rejects if it failed to start. */
   ready: Promise<Ready>;
-  post(message: To): void;
+  /** `transfer`: ports (or buffers) the message hands over to the worker. */
+  post(message: To, transfer?: readonly TransferListItem[]): void;
   /** Resolves once every span the worker had buffered is in the span writer's queue. */
   flush(): Promise<void>;
   /** Stop the worker (flushing its spans first); resolves when the thread has exited. */
@@ -85,7 +86,8 @@ export function startHarnessWorker<Ready, From extends { t: string }, To>(opts: 
     failStart(new Error(reason));
     if (!closing) opts.onCrash(reason);
   });
-  const send = (m: ToWorkerCommon | To) => worker.postMessage(m);
+  const send = (m: ToWorkerCommon | To, transfer?: readonly TransferListItem[]) =>
+    worker.postMessage(m, transfer);
   return {
     ready,
     post: send,

@@ -1,0 +1,32 @@
+/**
+ * The invoke port: how the built-in driver reaches a client worker's `/api/invoke` without an HTTP
+ * hop. One `MessageChannel` per run and worker; the driver's end sends `invoke`/`cancel`, the
+ * worker's end answers each `invoke` once with what the HTTP route would have answered (status and
+ * JSON body). A loopback HTTP round trip between two threads costs ~1.3 ms p50 on the 2-core box
+ * when idle, a message round trip ~0.2 ms (bench/invoke-hop.ts): the hop is the instrument's own
+ * error, so the driver's sends take the cheaper one.
+ */
+
+/** Driver → worker: run one invoke (headers by lower-case name, as HTTP would carry them). */
+export interface InvokePortCall {
+  t: 'invoke';
+  id: number;
+  pattern: string;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** Driver → worker: the driver stopped waiting for `id` (timeout, hard stop): abort it. */
+export interface InvokePortCancel {
+  t: 'cancel';
+  id: number;
+}
+
+/** Worker → driver: the answer to `id`. */
+export interface InvokePortAnswer {
+  id: number;
+  status: number;
+  body: unknown;
+}
+
+export type ToInvokePort = InvokePortCall | InvokePortCancel;
