@@ -50,7 +50,9 @@ describe('instrument error: every run measures itself against the mock ground tr
 
     const md = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=md`)).text();
     expect(md).toContain('## Instrument error');
-    expect(md).toMatch(/\| TTFT error \(client TTFT − mock first byte; non-streamed: the e2e error\) \| \d+ \|/);
+    expect(md).toMatch(
+      /\| TTFT error \(client TTFT − mock first byte; non-streamed: the e2e error\) \| \d+ \|/,
+    );
     const html = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=html`)).text();
     expect(html).toContain('<h2>Instrument error</h2>');
     const seed = await (await fetch(`${stack.url}/api/runs/${runId}/report?format=seed`)).text();
