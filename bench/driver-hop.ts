@@ -1,50 +1,71 @@
 /**
- * The built-in driver's hop to the harness (`POST /api/invoke/<pattern>`): global `fetch` against
- * undici's `request`, alternating in rounds against one loopback server answering a small JSON
- * body, one request at a time so each figure is the hop's own cost (client + server on one loop).
- * Context for the driver's choice of `request` (harness/src/driver/targets.ts), not a product goal.
+ * The built-in driver's hop to a client worker, thread to thread as in the default topology: an
+ * invoke port (MessageChannel, what the driver uses: harness/src/contracts/invoke-port.ts) against
+ * loopback HTTP with undici's `request` (the hop before it) and with global `fetch`. The far end is
+ * a worker thread answering a small JSON body at once; one call at a time, so each figure is the
+ * hop's own round trip. Rounds alternate the senders so the box's noise falls on all three alike.
+ * Context for the instrument's e2e error (bench/instrument-error.ts), not a goal of its own.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { request } from 'undici';
 import { isMain, printResults } from './print';
 import type { BenchResult } from './types';
 
-const PER_ROUND = 1_000;
+const PER_ROUND = 500;
 const ROUNDS = 6;
 const body = JSON.stringify({ provider: 'openai', model: 'gpt-4o-mini' });
 const headers = { 'content-type': 'application/json' };
+const ANSWER = '{"ok":true,"latencyMs":1.5,"ttftMs":null,"costUsd":0.0001}';
+
+// the client worker's stand-in: an HTTP server and a port, both answering at once
+const FAR_END = `
+const http = require('node:http');
+const { parentPort } = require('node:worker_threads');
+const answer = ${JSON.stringify(ANSWER)};
+parentPort.once('message', ({ port }) => {
+  port.on('message', (m) => port.postMessage({ id: m.id, status: 200, body: JSON.parse(answer) }));
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => { res.setHeader('content-type', 'application/json'); res.end(answer); });
+  }).listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+});`;
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-/** Both senders, ROUNDS alternating rounds of PER_ROUND sequential calls each. */
+/** The three senders, ROUNDS alternating rounds of PER_ROUND sequential calls each. */
 export async function run(): Promise<BenchResult[]> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      res.end('{"ok":true,"latencyMs":1.5,"ttftMs":null,"costUsd":0.0001}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/invoke/direct`;
+  const worker = new Worker(FAR_END, { eval: true });
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ port: port1 }, [port1]);
+  const port = await new Promise<number>((r) => worker.once('message', r));
+  const url = `http://127.0.0.1:${port}/api/invoke/direct`;
+  let id = 0;
   const senders = {
-    fetch: async () => {
-      const res = await fetch(url, { method: 'POST', headers, body });
-      await res.text();
-    },
-    'undici.request': async () => {
+    'invoke port': () =>
+      new Promise<void>((resolve) => {
+        port2.once('message', () => resolve());
+        port2.postMessage({ t: 'invoke', id: id++, pattern: 'direct', body: JSON.parse(body), headers });
+      }),
+    'HTTP (undici.request)': async () => {
       const res = await request(url, { method: 'POST', headers, body });
       await res.body.text();
     },
+    'HTTP (fetch)': async () => {
+      const res = await fetch(url, { method: 'POST', headers, body });
+      await res.text();
+    },
   };
-  const times: Record<keyof typeof senders, number[]> = { fetch: [], 'undici.request': [] };
+  type Name = keyof typeof senders;
+  const times = Object.fromEntries(Object.keys(senders).map((k) => [k, [] as number[]])) as Record<
+    Name,
+    number[]
+  >;
   try {
     for (let round = 0; round < ROUNDS; round++)
-      for (const [name, send] of Object.entries(senders) as [keyof typeof senders, () => Promise<void>][]) {
-        for (let i = 0; i < 100; i++) await send(); // warm
+      for (const [name, send] of Object.entries(senders) as [Name, () => Promise<void>][]) {
+        for (let i = 0; i < 50; i++) await send(); // warm
         for (let i = 0; i < PER_ROUND; i++) {
           const t = performance.now();
           await send();
@@ -52,16 +73,22 @@ export async function run(): Promise<BenchResult[]> {
         }
       }
   } finally {
-    server.close();
+    port2.close();
+    await worker.terminate();
   }
-  const f = times.fetch.sort((a, b) => a - b);
-  const u = times['undici.request'].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(3)} ms`;
+  const sorted = Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, v.sort((a, b) => a - b)]),
+  ) as Record<Name, number[]>;
+  const portP50 = quantile(sorted['invoke port'], 0.5);
   return [
     {
-      goal: 'driver → harness hop: undici request vs fetch (context)',
-      measured: `${f.length} calls each: fetch p50 ${ms(quantile(f, 0.5))} p99 ${ms(quantile(f, 0.99))}; undici.request p50 ${ms(quantile(u, 0.5))} p99 ${ms(quantile(u, 0.99))}`,
-      ratio: quantile(u, 0.5) / quantile(f, 0.5),
+      goal: 'driver → client worker hop, thread to thread: invoke port vs loopback HTTP (context)',
+      measured: Object.entries(sorted)
+        .map(([k, v]) => `${k} p50 ${ms(quantile(v, 0.5))} p99 ${ms(quantile(v, 0.99))}`)
+        .join('; ')
+        .concat(` (${PER_ROUND * ROUNDS} calls each)`),
+      ratio: portP50 / quantile(sorted['HTTP (undici.request)'], 0.5),
       pass: null,
     },
   ];

@@ -32,6 +32,8 @@ export interface ScenarioRunOptions {
   timeoutMs?: number;
   /** Extra headers for request `index` (e.g. its `traceparent`, so the driver span is the trace root). */
   headersFor?: (index: number) => Record<string, string>;
+  /** The executor's wake-up margin before each send (driver/timer.ts; default there). */
+  timerMarginMs?: number;
 }
 
 /** Results of one pattern in the mix (measured window). */
@@ -104,6 +106,7 @@ function drive(
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onRecord ? { onRecord: opts.onRecord } : {}),
     ...(opts.onTick ? { onTick: opts.onTick } : {}),
+    ...(opts.timerMarginMs !== undefined ? { timerMarginMs: opts.timerMarginMs } : {}),
   });
 }
 
