@@ -4,6 +4,8 @@
  * loopback HTTP with undici's `request` (the hop before it) and with global `fetch`. The far end is
  * a worker thread answering a small JSON body at once; one call at a time, so each figure is the
  * hop's own round trip. Rounds alternate the senders so the box's noise falls on all three alike.
+ * Twice: back to back, and 20 ms apart (the far end's thread has gone idle between calls, as at a
+ * few hundred RPM, so each call also pays for waking it).
  * Context for the instrument's e2e error (bench/instrument-error.ts), not a goal of its own.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -11,8 +13,12 @@ import { request } from 'undici';
 import { isMain, printResults } from './print';
 import type { BenchResult } from './types';
 
-const PER_ROUND = 500;
 const ROUNDS = 6;
+/** Calls per sender per round, and the pause before each: back to back, then spaced out. */
+const MODES = [
+  { name: 'back to back', perRound: 500, gapMs: 0 },
+  { name: '20 ms apart', perRound: 40, gapMs: 20 },
+] as const;
 const body = JSON.stringify({ provider: 'openai', model: 'gpt-4o-mini' });
 const headers = { 'content-type': 'application/json' };
 const ANSWER = '{"ok":true,"latencyMs":1.5,"ttftMs":null,"costUsd":0.0001}';
@@ -34,7 +40,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-/** The three senders, ROUNDS alternating rounds of PER_ROUND sequential calls each. */
+/** The three senders, ROUNDS alternating rounds of sequential calls each, in each mode. */
 export async function run(): Promise<BenchResult[]> {
   const worker = new Worker(FAR_END, { eval: true });
   const { port1, port2 } = new MessageChannel();
@@ -58,40 +64,43 @@ export async function run(): Promise<BenchResult[]> {
     },
   };
   type Name = keyof typeof senders;
-  const times = Object.fromEntries(Object.keys(senders).map((k) => [k, [] as number[]])) as Record<
-    Name,
-    number[]
-  >;
+  const out: BenchResult[] = [];
   try {
-    for (let round = 0; round < ROUNDS; round++)
-      for (const [name, send] of Object.entries(senders) as [Name, () => Promise<void>][]) {
-        for (let i = 0; i < 50; i++) await send(); // warm
-        for (let i = 0; i < PER_ROUND; i++) {
-          const t = performance.now();
-          await send();
-          times[name].push(performance.now() - t);
+    for (const mode of MODES) {
+      const times = Object.fromEntries(Object.keys(senders).map((k) => [k, [] as number[]])) as Record<
+        Name,
+        number[]
+      >;
+      for (let round = 0; round < ROUNDS; round++)
+        for (const [name, send] of Object.entries(senders) as [Name, () => Promise<void>][]) {
+          for (let i = 0; i < 20; i++) await send(); // warm
+          for (let i = 0; i < mode.perRound; i++) {
+            if (mode.gapMs > 0) await new Promise((r) => setTimeout(r, mode.gapMs));
+            const t = performance.now();
+            await send();
+            times[name].push(performance.now() - t);
+          }
         }
-      }
+      const sorted = Object.fromEntries(
+        Object.entries(times).map(([k, v]) => [k, v.sort((a, b) => a - b)]),
+      ) as Record<Name, number[]>;
+      out.push({
+        goal: `driver → client worker hop, thread to thread, ${mode.name}: invoke port vs loopback HTTP (context)`,
+        measured: Object.entries(sorted)
+          .map(([k, v]) => `${k} p50 ${ms(quantile(v, 0.5))} p99 ${ms(quantile(v, 0.99))}`)
+          .join('; ')
+          .concat(` (${mode.perRound * ROUNDS} calls each)`),
+        ratio: quantile(sorted['invoke port'], 0.5) / quantile(sorted['HTTP (undici.request)'], 0.5),
+        pass: null,
+      });
+    }
   } finally {
     port2.close();
     await worker.terminate();
   }
-  const ms = (v: number) => `${v.toFixed(3)} ms`;
-  const sorted = Object.fromEntries(
-    Object.entries(times).map(([k, v]) => [k, v.sort((a, b) => a - b)]),
-  ) as Record<Name, number[]>;
-  const portP50 = quantile(sorted['invoke port'], 0.5);
-  return [
-    {
-      goal: 'driver → client worker hop, thread to thread: invoke port vs loopback HTTP (context)',
-      measured: Object.entries(sorted)
-        .map(([k, v]) => `${k} p50 ${ms(quantile(v, 0.5))} p99 ${ms(quantile(v, 0.99))}`)
-        .join('; ')
-        .concat(` (${PER_ROUND * ROUNDS} calls each)`),
-      ratio: portP50 / quantile(sorted['HTTP (undici.request)'], 0.5),
-      pass: null,
-    },
-  ];
+  return out;
 }
+
+const ms = (v: number) => `${v.toFixed(3)} ms`;
 
 if (isMain(import.meta.url)) printResults((await run()).map((r) => ({ ...r, bench: 'driver-hop' })));
