@@ -32,7 +32,7 @@ export function summaryText(r: RunReport): string {
   const i = r.instrument;
   if (i)
     lines.push(
-      `instrument error: TTFT p50 ${fmt.ms(i.ttftError.p50)} p99 ${fmt.ms(i.ttftError.p99)} · e2e p50 ${fmt.ms(i.e2eError.p50)} p99 ${fmt.ms(i.e2eError.p99)} · loop delay p99 ${i.loops.map((l) => `${l.name} ${fmt.ms(l.p99)} (CPU ${l.cpuCores?.toFixed(2) ?? '—'} cores, machine load ${l.machineLoad?.toFixed(1) ?? '—'})`).join(', ')}`,
+      `instrument error: TTFT p50 ${fmt.ms(i.ttftError.p50)} p99 ${fmt.ms(i.ttftError.p99)} · e2e p50 ${fmt.ms(i.e2eError.p50)} p99 ${fmt.ms(i.e2eError.p99)} · loop delay p99 ${i.loops.map((l) => `${l.name} ${fmt.ms(l.p99)}`).join(', ')}${processLoad(i.loops[0])}`,
     );
   lines.push(reliabilityLine(i).replace(/\*\*/g, ''));
   const errs = Object.entries(r.errorsByClass);
@@ -44,4 +44,12 @@ export function summaryText(r: RunReport): string {
   if (r.verdict) lines.push(`thresholds: ${r.verdict}`);
   if (r.failure) lines.push(`FAILED: ${r.failure}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** CPU is the whole process's over the window (every loop reports the same): said once. */
+function processLoad(
+  l: { cpuCores?: number | undefined; machineLoad?: number | undefined } | undefined,
+): string {
+  if (l?.cpuCores === undefined) return '';
+  return ` (process CPU ${l.cpuCores.toFixed(2)} cores, machine load ${l.machineLoad?.toFixed(1) ?? '—'})`;
 }
