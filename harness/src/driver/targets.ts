@@ -70,7 +70,7 @@ export function builtinTarget(
         });
       const init = { method: 'POST', headers, body: JSON.stringify(body) };
       // undici's `request`, not `fetch`: this hop is the instrument's own cost, and fetch's is
-      // ~3.5× request's at p50 and ~6× at p99 (bench/driver-hop.ts)
+      // ~3× request's at p50, thread to thread (bench/driver-hop.ts)
       return guarded(opts, stop, async (signal) => {
         const res = await request(`${base}/api/invoke/${call.pattern}`, { ...init, signal });
         const text = await res.body.text();
