@@ -13,9 +13,10 @@ import type { DriverJob, FromDriver, ToDriver } from './driver-messages';
 
 /**
  * The wake-up margin on this thread's own loop, ms. Why not the default 8: nothing else runs here to
- * make a timer late, and polling 8 ms before every send kept this thread runnable 40 % of the time
- * at 3,000 RPM, competing for the 2 cores with the threads it measures: lateness p99 10.5 / 10.6 ms
- * with 8, 4.0 / 6.2 ms with 1, 5.3 ms with 0 and 2 (direct 3,000 RPM, 30 s, two runs each).
+ * make a timer late, and polling 8 ms before every send kept this thread runnable for up to 8 of the
+ * 20 ms between sends at 3,000 RPM, competing for the 2 cores with the threads it measures.
+ * Lateness p99 at direct 3,000 RPM, 30 s runs: 10.5 and 10.6 ms with 8, 4.0 and 6.2 ms with 1,
+ * 5.3 ms with 0 and with 2 (one run each).
  */
 const TIMER_MARGIN_MS = 1;
 
